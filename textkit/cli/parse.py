@@ -1,0 +1,47 @@
+"""``textkit parse FILE… [--format tree|json]``: the section tree and what was extracted."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from typing import Any
+
+from textkit.cli.common import add_input_options, emit, limits_from, report_error
+
+FORMATS = ("tree", "json")
+
+
+def add_parser(sub: Any) -> None:
+    p: argparse.ArgumentParser = sub.add_parser("parse", help="show the section tree of plans (txt/docx/pdf)")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("--format", choices=FORMATS, default="tree")
+    p.add_argument("--all", action="store_true", help="tree: show every node (paragraphs, labels, items)")
+    p.add_argument("--no-tree", action="store_true", help="json: leave out the full node tree")
+    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+    add_input_options(p)
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from textkit.errors import InputError
+    from textkit.output.plan import plan_to_dict, render_tree
+    from textkit.pipeline import parse_many
+
+    outputs: list[Any] = []
+    failed = 0
+    for result in parse_many(args.files, reference_date=args.reference_date, limits=limits_from(args)):
+        if isinstance(result, InputError):
+            report_error(result)
+            failed += 1
+            continue
+        if args.format == "json":
+            outputs.append(plan_to_dict(result, tree=not args.no_tree))
+        else:
+            outputs.append(render_tree(result, show_all=args.all))
+    if outputs:
+        if args.format == "json":
+            payload = outputs[0] if len(args.files) == 1 else outputs
+            emit(json.dumps(payload, ensure_ascii=False, indent=1), args.output)
+        else:
+            emit("\n\n".join(outputs), args.output)
+    return 2 if failed else 0

@@ -1,0 +1,344 @@
+"""The immutable core: a `Document` owns the one text; everything else points into it by span.
+
+Spans are half-open character offsets ``[start, end)`` into ``Document.text``, which is never changed
+after reading. Nodes and mentions keep only offsets plus small derived values (a normalised title, a
+canonical unit name); the surface text is always ``document.text[start:end]``.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Literal
+
+__all__ = [
+    "Document",
+    "Furniture",
+    "LineHint",
+    "Measure",
+    "PageRange",
+    "ParseWarning",
+    "Plan",
+    "Quantity",
+    "ResponsibleUnit",
+    "Section",
+    "SectionKind",
+    "Span",
+    "TableCell",
+    "TimeExpression",
+    "TimeValue",
+    "section_at",
+]
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Span:
+    """A half-open character range ``[start, end)`` into ``Document.text``."""
+
+    start: int
+    end: int
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.start <= self.end:
+            raise ValueError(f"span [{self.start}, {self.end}) is invalid; need 0 <= start <= end")
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+    def contains(self, other: Span) -> bool:
+        return self.start <= other.start and other.end <= self.end
+
+    def overlaps(self, other: Span) -> bool:
+        return self.start < other.end and other.start < self.end
+
+
+@dataclass(frozen=True, slots=True)
+class PageRange:
+    """The characters of one PDF page (1-based ``number``) in ``Document.text``."""
+
+    number: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Furniture:
+    """Page furniture kept out of the body: running headers, footers, page numbers (``— 3 —``)."""
+
+    page: int
+    kind: Literal["header", "footer", "page-number"]
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class LineHint:
+    """What the source format says about a line: a Word heading style / outline level, a PDF font.
+
+    ``start``/``end`` is the line's span in ``Document.text``. The structure parser uses these as hints
+    only; the numbering in the text decides.
+    """
+
+    start: int
+    end: int
+    outline_level: int | None = None
+    style: str | None = None
+    bold: bool = False
+    font: str | None = None
+    size: float | None = None
+    numbered: bool = False  # the marker was produced by Word automatic numbering, not typed
+
+
+@dataclass(frozen=True, slots=True)
+class TableCell:
+    """One cell of a table in the source, by position, with its span in ``Document.text``."""
+
+    table: int
+    row: int
+    col: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A plan exactly as read.
+
+    ``text`` is the decoded content unchanged for .txt; for .docx/.pdf it is the reading-order text the
+    reader produced (rendered numbering included), and ``pages``/``tables``/``hints`` tie it back to
+    the source.
+
+    >>> doc = Document(text="一、总体要求\\n", source="<text>")
+    >>> doc.text[0:2]
+    '一、'
+    """
+
+    text: str
+    source: str = "<text>"
+    format: Literal["txt", "docx", "pdf", "text"] = "text"
+    encoding: str | None = None
+    pages: tuple[PageRange, ...] = ()
+    furniture: tuple[Furniture, ...] = ()
+    hints: tuple[LineHint, ...] = ()
+    tables: tuple[TableCell, ...] = ()
+    warnings: tuple[str, ...] = ()
+    _page_starts: tuple[int, ...] = field(default=(), repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        if self.pages and not self._page_starts:
+            object.__setattr__(self, "_page_starts", tuple(p.start for p in self.pages))
+
+    def span_text(self, span: Span | tuple[int, int]) -> str:
+        start, end = (span.start, span.end) if isinstance(span, Span) else span
+        return self.text[start:end]
+
+    def page_of(self, offset: int) -> int | None:
+        """The 1-based page holding ``offset`` (PDF only; ``None`` for other formats)."""
+        if not self.pages:
+            return None
+        i = bisect.bisect_right(self._page_starts, offset) - 1
+        return self.pages[max(i, 0)].number
+
+    def line_of(self, offset: int) -> int:
+        """The 1-based line number of ``offset`` (lines split on ``\\n``)."""
+        return self.text.count("\n", 0, offset) + 1
+
+
+SectionKind = Literal[
+    "document",  # the root
+    "notice",  # a 通知 wrapper that issues the plan
+    "plan",  # the plan issued by a notice (its numbering starts again at level 1)
+    "attachment",  # 附件N: its own subtree
+    "section",  # a numbered unit: 一、 （一） 1. （1） ① 第一条 ...
+    "heading",  # the heading line of a section: marker + title (+ the delimiter after the title)
+    "title",  # the document's title block
+    "recipient",  # 主送: 各科室、直属单位：
+    "preamble",  # the paragraphs before the first numbered section
+    "paragraph",  # an un-numbered paragraph
+    "item",  # an inline enumeration item (一是… 第一，…) inside a paragraph
+    "label",  # a labelled line or clause: 责任单位：… 完成时限：…
+    "table-row",  # a tab-separated (or source-table) row
+    "signature",  # 落款: the issuing unit
+    "date",  # a date line (落款 date)
+    "closing",  # 印发/抄送 lines and similar trailing matter
+    "blank",  # whitespace that belongs to no line (e.g. leading blank lines)
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A node of the plan tree.
+
+    Either a leaf, or its ``children`` tile ``[start, end)`` exactly: the leaves in order concatenate to
+    ``Document.text``. Numbered sections (``kind == "section"``) carry ``level`` (1 = outermost numbered
+    level of their body), ``marker`` as written (``（一）``), its numeric ``value`` (1), ``style`` (the
+    numbering style id) and the ``title`` with its span. ``id`` is the path of markers, e.g. ``二/（四）/3``.
+    """
+
+    kind: SectionKind
+    start: int
+    end: int
+    level: int = 0
+    marker: str | None = None
+    value: int | None = None
+    style: str | None = None
+    title: str = ""
+    title_start: int | None = None
+    title_end: int | None = None
+    label: str | None = None  # for kind == "label": the label word (责任单位)
+    id: str = ""
+    children: tuple[Section, ...] = ()
+
+    @property
+    def span(self) -> Span:
+        return Span(self.start, self.end)
+
+    @property
+    def title_span(self) -> Span | None:
+        if self.title_start is None or self.title_end is None:
+            return None
+        return Span(self.title_start, self.title_end)
+
+    def walk(self) -> Iterator[Section]:
+        """This node and all its descendants, depth first, in text order."""
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+    def leaves(self) -> Iterator[Section]:
+        for node in self.walk():
+            if not node.children:
+                yield node
+
+    def sections(self) -> Iterator[Section]:
+        """The numbered sections under (and including) this node, in text order."""
+        return (n for n in self.walk() if n.kind == "section")
+
+
+@dataclass(frozen=True, slots=True)
+class ParseWarning:
+    """A recoverable oddity found while reading or parsing (a numbering gap, a skipped level...)."""
+
+    code: str  # e.g. "numbering.gap"
+    message: str
+    start: int
+    end: int
+
+
+Role = Literal["lead", "support", "responsible"]
+
+
+@dataclass(frozen=True, slots=True)
+class ResponsibleUnit:
+    """A unit named as responsible for a task (责任单位), with its role.
+
+    ``text`` is the surface form (``机关党委（机关纪委）``); ``name`` the canonical name (``机关党委``);
+    ``alias`` the parenthetical alias (``机关纪委``).
+    """
+
+    start: int
+    end: int
+    text: str
+    name: str
+    role: Role
+    collective: bool = False
+    alias: str | None = None
+    label: str | None = None  # the label or phrase that assigned it (牵头单位, 由…牵头)
+    rule_id: str = ""
+    section: str = ""  # id of the enclosing numbered section
+
+
+TimeKind = Literal["point", "deadline", "period", "recurrence", "time", "vague", "duration"]
+
+
+@dataclass(frozen=True, slots=True)
+class TimeValue:
+    """A normalised time: ISO ``start``/``end`` dates, or a recurrence ``freq``/``count``/``day``."""
+
+    start: str | None = None
+    end: str | None = None
+    freq: str | None = None  # daily|weekly|monthly|quarterly|half-yearly|yearly|termly
+    count: int | None = None
+    day: str | None = None
+    time: str | None = None  # clock time HH:MM
+
+
+@dataclass(frozen=True, slots=True)
+class TimeExpression:
+    """A date, deadline, period, recurrence, clock time or vague timing word, normalised."""
+
+    start: int
+    end: int
+    text: str
+    kind: TimeKind
+    value: TimeValue
+    rule_id: str = ""
+    section: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A counted mention: ``6个方面`` → value 6, classifier 个, noun 方面."""
+
+    start: int
+    end: int
+    text: str
+    value: int
+    classifier: str
+    noun: str
+    section: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Measure:
+    """An actionable item of a plan: a numbered item, an inline enumeration item or a task-table row."""
+
+    start: int
+    end: int
+    kind: Literal["section", "item", "table-row"]
+    section: str  # id of the section it is or belongs to
+    path: tuple[str, ...]  # titles from the outermost section down
+    title: str
+    units: tuple[ResponsibleUnit, ...] = ()
+    times: tuple[TimeExpression, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """The result of parsing: the document, its tree, and what was extracted from it."""
+
+    document: Document
+    root: Section
+    warnings: tuple[ParseWarning, ...] = ()
+    reference_date: date | None = None
+    period: TimeValue | None = None  # the plan's own time frame, when it states one
+    measures: tuple[Measure, ...] = ()
+    units: tuple[ResponsibleUnit, ...] = ()
+    dates: tuple[TimeExpression, ...] = ()
+    quantities: tuple[Quantity, ...] = ()
+
+    @property
+    def text(self) -> str:
+        return self.document.text
+
+    def sections(self) -> list[Section]:
+        """All numbered sections in text order."""
+        return list(self.root.sections())
+
+    def section_at(self, offset: int) -> Section | None:
+        """The innermost numbered section containing ``offset``."""
+        return section_at(self.root, offset)
+
+
+def section_at(root: Section, offset: int) -> Section | None:
+    """The innermost numbered section of the tree ``root`` that contains ``offset``."""
+    found: Section | None = None
+    node = root
+    while True:
+        nxt = next((c for c in node.children if c.start <= offset < c.end), None)
+        if nxt is None:
+            return found
+        if nxt.kind == "section":
+            found = nxt
+        node = nxt

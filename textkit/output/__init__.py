@@ -1,0 +1,1 @@
+"""Output: turning results into JSON, text, Markdown, HTML and spreadsheets."""

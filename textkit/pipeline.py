@@ -1,0 +1,70 @@
+"""The one-way pipeline: reading → structure → extraction, as one call.
+
+>>> plan = parse(read_text("一、总体要求\\n（一）指导思想。坚持…\\n"))
+>>> [s.marker for s in plan.sections()]
+['一、', '（一）']
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from datetime import date
+
+from textkit.errors import InputError
+from textkit.extraction import extract
+from textkit.model import Document, Plan
+from textkit.reading import DEFAULT_LIMITS, Limits, read, read_text
+from textkit.structure import parse_structure
+
+__all__ = ["parse", "parse_many", "parse_text"]
+
+
+def parse(
+    source: str | os.PathLike[str] | Document,
+    *,
+    reference_date: date | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+) -> Plan:
+    """Read (if given a path), segment and extract a plan.
+
+    ``reference_date`` anchors dates written without a year (``9月28日前``); without it the year is
+    taken from the plan's own text where it states one.
+
+    >>> plan = parse(read_text("一、工作安排\\n9月底前完成。\\n"), reference_date=date(2023, 9, 1))
+    >>> plan.sections()[0].title
+    '工作安排'
+    """
+    doc = source if isinstance(source, Document) else read(source, limits=limits)
+    root, warnings = parse_structure(doc)
+    found = extract(doc, root, reference_date=reference_date)
+    return Plan(
+        document=doc,
+        root=root,
+        warnings=warnings + found.warnings,
+        reference_date=reference_date,
+        period=found.period,
+        measures=found.measures,
+        units=found.units,
+        dates=found.dates,
+        quantities=found.quantities,
+    )
+
+
+def parse_many(
+    sources: Iterable[str | os.PathLike[str]],
+    *,
+    reference_date: date | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+) -> Iterator[Plan | InputError]:
+    """Parse a batch; a file that cannot be read yields its `InputError` and the batch goes on."""
+    for src in sources:
+        try:
+            yield parse(src, reference_date=reference_date, limits=limits)
+        except InputError as exc:
+            yield exc
+
+
+def parse_text(text: str, *, reference_date: date | None = None, source: str = "<text>") -> Plan:
+    """Parse a plan already in memory as a string."""
+    return parse(read_text(text, source=source), reference_date=reference_date)

@@ -1,0 +1,152 @@
+"""Rules as data: load, validate and layer the TOML/JSONL files in ``textkit/data``.
+
+Each data file holds one or more arrays of entries (``[[style]]``, ``[[word]]``...). A schema names, for
+each array, the keys an entry may have, their types, which are required, which are regular expressions
+(compiled on load) and which must be one of a fixed set. Loading an invalid file raises `RuleError`
+naming the file, the entry and the key. A user's file is layered over the defaults: an entry with the
+same ``id`` replaces the default one, ``enabled = false`` removes it, new ids are appended.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import tomllib
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from textkit.errors import RuleError
+
+__all__ = ["Field", "data_path", "load_entries", "load_jsonl", "read_toml"]
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    """The schema of one key: its type(s), whether required, a regex, or a fixed set of values."""
+
+    types: type | tuple[type, ...] = str
+    required: bool = False
+    regex: bool = False
+    choices: tuple[Any, ...] | None = None
+    nonempty: bool = True
+
+
+def data_path(name: str) -> Path:
+    """The path of a default data file shipped in ``textkit/data``."""
+    return Path(str(resources.files("textkit") / "data" / name))
+
+
+def read_toml(path: str | Path) -> dict[str, Any]:
+    p = Path(path)
+    try:
+        with p.open("rb") as fh:
+            return tomllib.load(fh)
+    except FileNotFoundError:
+        raise RuleError("no such rule file", file=str(path)) from None
+    except tomllib.TOMLDecodeError as exc:
+        raise RuleError(f"not valid TOML: {exc}", file=str(path)) from None
+
+
+def _check_entry(entry: Any, schema: Mapping[str, Field], *, file: str, where: str) -> dict[str, Any]:
+    if not isinstance(entry, dict):
+        raise RuleError(f"entry must be a table, not {type(entry).__name__}", file=file, entry=where)
+    name = str(entry.get("id", where))
+    unknown = sorted(set(entry) - set(schema) - {"enabled"})
+    if unknown:
+        raise RuleError(
+            f"unknown key {unknown[0]!r}; allowed keys: {', '.join(sorted(schema))}", file=file, entry=name,
+            key=unknown[0],
+        )
+    out: dict[str, Any] = {}
+    for key, spec in schema.items():
+        if key not in entry:
+            if spec.required:
+                raise RuleError("required key is missing", file=file, entry=name, key=key)
+            continue
+        value = entry[key]
+        if not isinstance(value, spec.types) or (isinstance(value, bool) and bool not in _as_tuple(spec.types)):
+            allowed = " or ".join(t.__name__ for t in _as_tuple(spec.types))
+            raise RuleError(f"must be {allowed}, not {type(value).__name__} {value!r}", file=file, entry=name, key=key)
+        if spec.nonempty and isinstance(value, str | list) and not value:
+            raise RuleError("must not be empty", file=file, entry=name, key=key)
+        if spec.choices is not None:
+            items = value if isinstance(value, list) else [value]
+            for item in items:
+                if item not in spec.choices:
+                    raise RuleError(
+                        f"value {item!r} is invalid; value must be one of {spec.choices}", file=file, entry=name, key=key
+                    )
+        if spec.regex:
+            patterns = value if isinstance(value, list) else [value]
+            for pat in patterns:
+                try:
+                    re.compile(pat)
+                except re.error as exc:
+                    raise RuleError(f"bad regular expression {pat!r}: {exc}", file=file, entry=name, key=key) from None
+        out[key] = value
+    if "enabled" in entry:
+        if not isinstance(entry["enabled"], bool):
+            raise RuleError("must be true or false", file=file, entry=name, key="enabled")
+        out["enabled"] = entry["enabled"]
+    return out
+
+
+def _as_tuple(t: type | tuple[type, ...]) -> tuple[type, ...]:
+    return t if isinstance(t, tuple) else (t,)
+
+
+def load_entries(
+    name: str,
+    array: str,
+    schema: Mapping[str, Field],
+    *,
+    extra: Sequence[str | Path] = (),
+) -> list[dict[str, Any]]:
+    """Load the ``[[array]]`` entries of the default data file ``name``, layered with ``extra`` files.
+
+    >>> styles = load_entries("numbering.toml", "style", {"id": Field(required=True)})  # doctest: +SKIP
+    """
+    files: list[Path] = [data_path(name), *(Path(p) for p in extra)]
+    merged: dict[str, dict[str, Any]] = {}
+    for i, path in enumerate(files):
+        doc = read_toml(path)
+        entries = doc.get(array, [])
+        if i == 0 and not entries:
+            raise RuleError(f"has no [[{array}]] entries", file=str(path))
+        if not isinstance(entries, list):
+            raise RuleError(f"[[{array}]] must be an array of tables", file=str(path))
+        unknown_tables = sorted(k for k, v in doc.items() if isinstance(v, list) and k != array)
+        if i > 0 and unknown_tables and not entries:
+            raise RuleError(f"unknown array {unknown_tables[0]!r}; expected [[{array}]]", file=str(path))
+        for n, raw in enumerate(entries, start=1):
+            entry = _check_entry(raw, schema, file=str(path), where=f"{array}[{n}]")
+            key = str(entry.get("id", f"{path}:{n}"))
+            if entry.get("enabled") is False:
+                merged.pop(key, None)
+                continue
+            if key in merged and i == 0:
+                raise RuleError("duplicate id", file=str(path), entry=key, key="id")
+            merged[key] = {**merged.get(key, {}), **entry} if i > 0 else entry
+    return list(merged.values())
+
+
+def load_jsonl(name: str, schema: Mapping[str, Field], *, extra: Iterable[str | Path] = ()) -> list[dict[str, Any]]:
+    """Load a JSONL lexicon (one JSON object a line; ``#`` lines are comments), layered like TOML."""
+    out: list[dict[str, Any]] = []
+    for path in [data_path(name), *(Path(p) for p in extra)]:
+        try:
+            lines = path.read_text(encoding="utf-8").splitlines()
+        except FileNotFoundError:
+            raise RuleError("no such rule file", file=str(path)) from None
+        for n, line in enumerate(lines, start=1):
+            if not line.strip() or line.lstrip().startswith("#"):
+                continue
+            try:
+                raw = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise RuleError(f"not valid JSON: {exc.msg}", file=str(path), entry=f"line {n}") from None
+            out.append(_check_entry(raw, schema, file=str(path), where=f"line {n}"))
+    return out
