@@ -1,0 +1,1 @@
+"""Comparison: checklists, coverage, text reuse, similarity and graphs."""

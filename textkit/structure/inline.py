@@ -1,0 +1,140 @@
+"""Inside one paragraph: inline enumerations (一是…二是…, 第一，…, ①…②…) and labelled clauses.
+
+A paragraph that holds either becomes a node whose children tile it: ``text`` runs, ``item`` nodes and
+``label`` nodes. A paragraph with neither stays a leaf.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from textkit.structure.numbering import Marker, NumberingStyle, match_marker
+
+__all__ = ["Piece", "split_paragraph"]
+
+# An inline marker opens an item only at a clause boundary; this keeps 统一是… or 唯一是… from reading
+# as 一是, and 第一，as a marker only where a clause starts.
+_BOUNDARY = frozenset("。；;：:，,！？!?）)”」』 \t\u3000")
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """A child of a paragraph: kind ``text``, ``item`` (with its marker) or ``label``."""
+
+    kind: str
+    start: int
+    end: int
+    marker: Marker | None = None
+    label: str | None = None
+
+
+def _inline_markers(text: str, start: int, end: int, styles: Sequence[NumberingStyle]) -> list[Marker]:
+    found: list[Marker] = []
+    i = start
+    while i < end:
+        ch = text[i]
+        if ch in "一二三四五六七八九十第①②③④⑤⑥⑦⑧⑨⑩" and (i == start or text[i - 1] in _BOUNDARY):
+            m = match_marker(text, i, styles, inline=True)
+            if m is not None and m.end <= end:
+                found.append(m)
+                i = m.end
+                continue
+        i += 1
+    return found
+
+
+def _enumeration(markers: list[Marker]) -> list[Marker]:
+    """The longest run of one family numbered 1, 2, 3… (at least two items)."""
+    best: list[Marker] = []
+    for i, first in enumerate(markers):
+        if first.value != 1:
+            continue
+        run = [first]
+        for m in markers[i + 1 :]:
+            if m.style.family == first.style.family and m.value == run[-1].value + 1:
+                run.append(m)
+        if len(run) >= 2 and len(run) > len(best):
+            best = run
+    return best
+
+
+def _label_clauses(text: str, start: int, end: int, label_re: re.Pattern[str]) -> list[tuple[int, int, str]]:
+    """Parenthesised clauses that carry a label: （牵头单位：省科技厅，责任单位：省教育厅）."""
+    out: list[tuple[int, int, str]] = []
+    i = start
+    while i < end:
+        if text[i] in "（(":
+            depth, j = 0, i
+            while j < end:
+                if text[j] in "（(":
+                    depth += 1
+                elif text[j] in "）)":
+                    depth -= 1
+                    if depth == 0:
+                        break
+                j += 1
+            if depth == 0 and j < end:
+                inner = text[i + 1 : j]
+                m = label_re.search(inner)
+                if m is not None and re.match(r"\s*[：:]", inner[m.end() :]):
+                    out.append((i, j + 1, m.group("label")))
+                    i = j + 1
+                    continue
+        i += 1
+    return out
+
+
+def split_paragraph(
+    text: str,
+    start: int,
+    end: int,
+    *,
+    styles: Sequence[NumberingStyle],
+    label_re: re.Pattern[str],
+) -> list[Piece]:
+    """Split ``text[start:end]`` into pieces; an empty list means the paragraph has no inner structure."""
+    content_end = end
+    while content_end > start and text[content_end - 1] in "\r\n":
+        content_end -= 1
+    items = _enumeration(_inline_markers(text, start, content_end, styles))
+    labels = _label_clauses(text, start, content_end, label_re)
+    if not items and not labels:
+        return []
+    # Item boundaries first, then cut labels out of whatever run they fall in.
+    pieces: list[Piece] = []
+    if items:
+        if items[0].start > start:
+            pieces.append(Piece("text", start, items[0].start))
+        for k, m in enumerate(items):
+            stop = items[k + 1].start if k + 1 < len(items) else end
+            pieces.append(Piece("item", m.start, stop, marker=m))
+    else:
+        pieces.append(Piece("text", start, end))
+    if not labels:
+        return pieces
+    out: list[Piece] = []
+    for piece in pieces:
+        inside = [lab for lab in labels if piece.start <= lab[0] and lab[1] <= piece.end]
+        if not inside:
+            out.append(piece)
+            continue
+        if piece.kind == "item":
+            # an item keeps its labels as its own children; the caller nests them
+            out.append(piece)
+            continue
+        pos = piece.start
+        for ls, le, word in inside:
+            if ls > pos:
+                out.append(Piece("text", pos, ls))
+            out.append(Piece("label", ls, le, label=word))
+            pos = le
+        if pos < piece.end:
+            out.append(Piece("text", pos, piece.end))
+    return out
+
+
+def item_labels(text: str, start: int, end: int, label_re: re.Pattern[str]) -> list[tuple[int, int, str]]:
+    """Labelled clauses inside one inline item (used to nest them under the item)."""
+    return _label_clauses(text, start, end, label_re)

@@ -1,0 +1,114 @@
+"""Numbering markers: the styles (loaded from ``data/numbering.toml``) and matching them in text.
+
+>>> styles = load_styles()
+>>> m = match_marker("（三）深刻检视问题", 0, styles)
+>>> (m.text, m.value, m.style.family)
+('（三）', 3, 'cn-paren')
+>>> match_marker("1.5倍于去年", 0, styles) is None
+True
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from textkit.errors import RuleError
+from textkit.numerals import parse_number
+from textkit.rules import Field, load_entries
+
+__all__ = ["Marker", "NumberingStyle", "load_styles", "marker_key", "match_marker"]
+
+_SCHEMA = {
+    "id": Field(required=True),
+    "family": Field(required=True),
+    "pattern": Field(required=True, regex=True),
+    "numeral": Field(required=True, choices=("chinese", "arabic", "glyph")),
+    "width": Field(choices=("full", "half")),
+    "heading": Field(choices=("line", "sequence")),
+    "inline": Field(types=bool),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class NumberingStyle:
+    """One written form of numbering (``一、``, ``（一）``, ``1．``…) and the family (level kind) it belongs to."""
+
+    id: str
+    family: str
+    regex: re.Pattern[str]
+    numeral: str
+    width: str | None = None
+    heading: str = "line"
+    inline: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Marker:
+    """A numbering marker found in text: ``text`` as written, its ``value`` and absolute span."""
+
+    style: NumberingStyle
+    text: str
+    value: int
+    start: int
+    end: int
+
+
+@lru_cache(maxsize=8)
+def _load(extra: tuple[str, ...]) -> tuple[NumberingStyle, ...]:
+    out = []
+    for e in load_entries("numbering.toml", "style", _SCHEMA, extra=extra):
+        regex = re.compile(e["pattern"])
+        if "num" not in regex.groupindex:
+            raise RuleError("pattern must define the group (?P<num>…)", file="numbering.toml", entry=e["id"],
+                            key="pattern")
+        out.append(NumberingStyle(id=e["id"], family=e["family"], regex=regex, numeral=e["numeral"],
+                                  width=e.get("width"), heading=e.get("heading", "line"),
+                                  inline=bool(e.get("inline", False))))
+    return tuple(out)
+
+
+def load_styles(*, extra: Sequence[str | Path] = ()) -> tuple[NumberingStyle, ...]:
+    """The numbering styles: the shipped ones layered with the user's ``extra`` TOML files."""
+    return _load(tuple(str(p) for p in extra))
+
+
+def _value(num: str) -> int | None:
+    return parse_number(num)
+
+
+def match_marker(text: str, pos: int, styles: Sequence[NumberingStyle], *, inline: bool = False) -> Marker | None:
+    """The longest numbering marker starting exactly at ``text[pos]``, or ``None``.
+
+    With ``inline`` only styles that may appear inside a paragraph (一是, 第一，, ①) are tried.
+    """
+    best: Marker | None = None
+    for style in styles:
+        if inline and not style.inline:
+            continue
+        m = style.regex.match(text, pos)
+        if m is None or (best is not None and m.end() <= best.end):
+            continue
+        value = _value(m.group("num"))
+        if value is None or value <= 0:
+            continue
+        best = Marker(style=style, text=m.group(0), value=value, start=m.start(), end=m.end())
+    return best
+
+
+_TRAILING = "、.．﹒,，"
+
+
+def marker_key(marker: str, *, family: str = "") -> str:
+    """The marker as it appears in a section id: ``一、`` → ``一``, ``(三)`` → ``（三）``, ``1．`` → ``1``."""
+    if family == "circled":
+        return marker.strip()
+    folded = unicodedata.normalize("NFKC", marker)
+    folded = re.sub(r"\s+", "", folded).rstrip(_TRAILING)
+    if folded.startswith("(") and folded.endswith(")"):
+        folded = f"（{folded[1:-1]}）"
+    return folded

@@ -1,0 +1,615 @@
+"""The structure parser: a `Document` → the tree of its title block, numbered sections and closing parts.
+
+How it reads a plan, in three passes over its lines:
+
+1. *Classify* each line: blank, table row (tab-separated cells), heading candidate (a numbering marker at
+   its start), labelled line (责任单位：…), or text.
+2. *Cut into parts*: a 落款 (issuer + date line) ends a part; what follows is the plan a 通知 issues, or an
+   attachment (附件N). Each part's numbering starts again at level 1.
+3. *Nest* headings by sequence, not by a fixed table of shapes: a marker continues the open level of its
+   family whose next expected value it carries; a family not yet open starts a level below the current
+   one. So the first numbered level of a body is level 1 whatever its shape, and gaps (一、二、四、) are kept
+   as siblings with a warning.
+
+Every character ends up in exactly one leaf; the leaves concatenate back to ``Document.text``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from textkit.model import Document, ParseWarning, Section, SectionKind
+from textkit.numerals import int_to_chinese
+from textkit.rules import Field, load_entries
+from textkit.structure.inline import Piece, item_labels, split_paragraph
+from textkit.structure.numbering import Marker, NumberingStyle, load_styles, marker_key, match_marker
+
+__all__ = ["StructureRules", "load_structure_rules", "parse_structure"]
+
+_INDENT = " \t\u3000\u2003\u2002\u00a0\ufeff"
+_SENTENCE_END = "。；;！？!?，,：:"
+_TITLE_STOP = re.compile(r"[。：:]")
+
+_PART_SCHEMA = {
+    "id": Field(required=True),
+    "kind": Field(required=True, choices=("label", "attachment", "signature-suffix", "date-line", "closing",
+                                          "recipient", "notice-title", "plan-title")),
+    "pattern": Field(required=True, regex=True),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class StructureRules:
+    """The compiled rules the parser uses: numbering styles and the part patterns of structure.toml."""
+
+    styles: tuple[NumberingStyle, ...]
+    label: re.Pattern[str]
+    attachment: re.Pattern[str]
+    signature_suffix: re.Pattern[str]
+    date_line: re.Pattern[str]
+    closing: re.Pattern[str]
+    recipient: re.Pattern[str]
+    notice_title: re.Pattern[str]
+    plan_title: re.Pattern[str]
+
+
+@lru_cache(maxsize=8)
+def _load_rules(numbering: tuple[str, ...], parts: tuple[str, ...]) -> StructureRules:
+    entries = load_entries("structure.toml", "part", _PART_SCHEMA, extra=parts)
+    by_kind: dict[str, list[str]] = {}
+    for e in entries:
+        by_kind.setdefault(e["kind"], []).append(e["pattern"])
+    labels = by_kind.get("label", [])
+    label_re = re.compile("|".join(f"(?:{p})" for p in labels).replace("(?P<label>", "(?:")) if labels else None
+    label_group = re.compile(f"(?P<label>{label_re.pattern})") if label_re else re.compile(r"(?P<label>(?!x)x)")
+
+    def alt(kind: str) -> re.Pattern[str]:
+        pats = by_kind.get(kind) or [r"(?!x)x"]
+        return re.compile("|".join(f"(?:{p})" for p in pats))
+
+    return StructureRules(
+        styles=load_styles(extra=numbering),
+        label=label_group,
+        attachment=alt("attachment"),
+        signature_suffix=alt("signature-suffix"),
+        date_line=alt("date-line"),
+        closing=alt("closing"),
+        recipient=alt("recipient"),
+        notice_title=alt("notice-title"),
+        plan_title=alt("plan-title"),
+    )
+
+
+def load_structure_rules(
+    *, numbering: Sequence[str | Path] = (), parts: Sequence[str | Path] = ()
+) -> StructureRules:
+    """The shipped structure rules, layered with a user's numbering/part TOML files."""
+    return _load_rules(tuple(map(str, numbering)), tuple(map(str, parts)))
+
+
+# ---------------------------------------------------------------------------------------------------
+# pass 1: lines
+
+
+@dataclass(slots=True)
+class _Line:
+    start: int  # first character of the line
+    content_start: int  # after indentation
+    content_end: int  # before "\r\n" / "\n"
+    end: int  # after the newline (and, once merged, after following blank lines)
+    kind: str = "text"  # text | blank | table | heading | label
+    marker: Marker | None = None
+    label: str | None = None
+
+
+def _split_lines(text: str) -> list[_Line]:
+    lines: list[_Line] = []
+    pos, n = 0, len(text)
+    while pos < n:
+        nl = text.find("\n", pos)
+        end = n if nl < 0 else nl + 1
+        content_end = nl if nl >= 0 else n
+        if content_end > pos and text[content_end - 1] == "\r":
+            content_end -= 1
+        cs = pos
+        while cs < content_end and text[cs] in _INDENT:
+            cs += 1
+        kind = "blank" if cs >= content_end or not text[cs:content_end].strip() else "text"
+        lines.append(_Line(pos, cs, content_end, end, kind))
+        pos = end
+    return lines
+
+
+def _classify(text: str, lines: list[_Line], rules: StructureRules) -> None:
+    for ln in lines:
+        if ln.kind == "blank":
+            continue
+        content = text[ln.content_start : ln.content_end]
+        cells = [c for c in content.split("\t") if c.strip()]
+        if "\t" in content.strip() and len(cells) >= 2:
+            ln.kind = "table"
+            continue
+        m = match_marker(text, ln.content_start, rules.styles)
+        if m is not None and m.end < ln.content_end:
+            ln.kind, ln.marker = "heading", m
+            continue
+        if m is not None and m.end == ln.content_end:
+            # a bare marker on its own line (title on the next line, as Word sometimes leaves it)
+            ln.kind, ln.marker = "heading", m
+            continue
+        lab = rules.label.match(content)
+        if lab is not None and re.match(r"\s*[：:]", content[lab.end() :]):
+            ln.kind, ln.label = "label", re.sub(r"\s+", "", lab.group("label"))
+    _confirm_sequence_headings(lines)
+
+
+def _confirm_sequence_headings(lines: list[_Line]) -> None:
+    """一是… / 第一，… open a unit only when a neighbouring line continues the sequence."""
+    cands = [ln for ln in lines if ln.kind == "heading" and ln.marker and ln.marker.style.heading == "sequence"]
+    keep: set[int] = set()
+    for a, b in zip(cands, cands[1:], strict=False):
+        assert a.marker and b.marker
+        if a.marker.style.family == b.marker.style.family and b.marker.value == a.marker.value + 1:
+            keep.update((id(a), id(b)))
+    for ln in cands:
+        if id(ln) not in keep:
+            ln.kind, ln.marker = "text", None
+
+
+def _merge_blanks(lines: list[_Line]) -> tuple[_Line | None, list[_Line]]:
+    """Fold each blank line into the line before it; leading blank lines become one blank block."""
+    lead: _Line | None = None
+    out: list[_Line] = []
+    for ln in lines:
+        if ln.kind == "blank":
+            if out:
+                out[-1].end = ln.end
+            elif lead is None:
+                lead = ln
+            else:
+                lead.end = ln.end
+            continue
+        out.append(ln)
+    return lead, out
+
+
+# ---------------------------------------------------------------------------------------------------
+# pass 2: parts
+
+
+@dataclass(slots=True)
+class _Part:
+    kind: str  # body | notice | plan | attachment
+    lines: list[_Line]
+    title: str = ""
+    closing: list[tuple[str, _Line]] = field(default_factory=list)  # trailing 落款/抄送 lines
+
+
+def _is_short_plain(text: str, ln: _Line, limit: int = 40) -> bool:
+    content = text[ln.content_start : ln.content_end].strip()
+    return 0 < len(content) <= limit and content[-1] not in _SENTENCE_END and ln.kind == "text"
+
+
+def _content(text: str, ln: _Line) -> str:
+    return text[ln.content_start : ln.content_end].strip()
+
+
+def _is_date_line(text: str, ln: _Line, rules: StructureRules) -> bool:
+    return ln.kind in ("text", "heading") and rules.date_line.fullmatch(_content(text, ln)) is not None
+
+
+def _is_signature(text: str, ln: _Line, rules: StructureRules) -> bool:
+    c = _content(text, ln)
+    return _is_short_plain(text, ln, 30) and (rules.signature_suffix.search(c) is not None or len(c) <= 12)
+
+
+def _attachment_start(text: str, ln: _Line, rules: StructureRules) -> str | None:
+    """``attachment`` for 附件N / 附件：NAME lines, ``list`` for a bare 附件： heading a list, else None."""
+    if ln.kind not in ("text", "label"):
+        return None
+    c = _content(text, ln)
+    m = rules.attachment.match(c)
+    if m is None or not c.startswith("附"):
+        return None
+    rest = c[m.end() :]
+    has_number = re.match(r"附\s*件\s*[0-9０-９一二三四五六七八九十]", c) is not None
+    if has_number:
+        return "attachment"
+    if not rest:
+        return "list"
+    return "named" if len(rest) <= 60 and rest[-1] not in _SENTENCE_END else None
+
+
+def _cut_parts(text: str, lines: list[_Line], rules: StructureRules) -> list[_Part]:
+    parts: list[_Part] = []
+    cur: list[_Line] = []
+    kind = "body"
+    i = 0
+    n = len(lines)
+    while i < n:
+        ln = lines[i]
+        att = _attachment_start(text, ln, rules)
+        if att is not None and (att == "attachment" or _has_body_after(text, lines, i, rules)):
+            if att == "list":
+                # 附件： followed by the list of attachment names: closing matter, not headings
+                j = i + 1
+                while j < n and lines[j].kind in ("heading", "text") and _is_list_entry(text, lines[j]):
+                    j += 1
+                part = _Part(kind, cur)
+                part.closing.append(("closing", ln))
+                part.closing.extend(("closing", lines[k]) for k in range(i + 1, j))
+                parts.append(part)
+                cur, i = [], j
+                continue
+            parts.append(_Part(kind, cur))
+            cur, kind = [ln], "attachment"
+            i += 1
+            continue
+        if att is not None and att in ("named", "list") and kind != "attachment":
+            # 附件：NAME with nothing after it: the attachment is a separate file
+            part = _Part(kind, cur)
+            part.closing.append(("closing", ln))
+            j = i + 1
+            while j < n and _is_list_entry(text, lines[j]):
+                part.closing.append(("closing", lines[j]))
+                j += 1
+            parts.append(part)
+            cur, i = [], j
+            kind = "body"
+            continue
+        if _is_date_line(text, ln, rules) and cur and _is_signature(text, cur[-1], rules) and kind != "attachment":
+            sig = cur.pop()
+            part = _Part(kind, cur)
+            part.closing.extend((("signature", sig), ("date", ln)))
+            j = i + 1
+            while j < n and rules.closing.fullmatch(_content(text, lines[j])):
+                part.closing.append(("closing", lines[j]))
+                j += 1
+            parts.append(part)
+            cur, i = [], j
+            kind = "body"
+            continue
+        cur.append(ln)
+        i += 1
+    parts.append(_Part(kind, cur))
+    parts = [p for p in parts if p.lines or p.closing]
+    # trailing 抄送/印发 lines of the last part
+    for p in parts:
+        while p.lines and not p.closing and rules.closing.fullmatch(_content(text, p.lines[-1])):
+            p.closing.insert(0, ("closing", p.lines.pop()))
+    bodies = [p for p in parts if p.kind == "body"]
+    if len(bodies) >= 2:
+        bodies[0].kind = "notice"
+        for p in bodies[1:]:
+            p.kind = "plan"
+    return parts
+
+
+def _is_list_entry(text: str, ln: _Line) -> bool:
+    c = _content(text, ln)
+    return ln.kind in ("heading", "text") and ln.marker is not None and len(c) <= 80 and c[-1] not in "。"
+
+
+def _has_body_after(text: str, lines: list[_Line], i: int, rules: StructureRules) -> bool:
+    """Whether the attachment line at ``i`` is followed by the attachment's own content."""
+    j = i + 1
+    while j < len(lines) and _is_list_entry(text, lines[j]):
+        j += 1
+    return j < len(lines) and j > i + 1 and _attachment_start(text, lines[j], rules) == "attachment" or (
+        j == i + 1 and j < len(lines)
+    )
+
+
+# ---------------------------------------------------------------------------------------------------
+# pass 3: nesting
+
+
+@dataclass(slots=True)
+class _Node:
+    kind: SectionKind
+    start: int
+    end: int
+    level: int = 0
+    marker: Marker | None = None
+    title: str = ""
+    title_start: int | None = None
+    title_end: int | None = None
+    label: str | None = None
+    id: str = ""
+    children: list[_Node] = field(default_factory=list)
+    last_value: int = 0  # for open sections: the value of the last sibling seen at this level
+
+
+class _Builder:
+    def __init__(self, text: str, rules: StructureRules) -> None:
+        self.text = text
+        self.rules = rules
+        self.warnings: list[ParseWarning] = []
+        self.last_at: dict[tuple[int, str], int] = {}  # (depth, family) → value of the last heading there
+
+    # -- leaves -------------------------------------------------------------------------------------
+    def paragraph(self, ln: _Line, kind: SectionKind = "paragraph") -> _Node:
+        node = _Node(kind, ln.start, ln.end)
+        if kind in ("paragraph", "preamble"):
+            node.children = self._pieces(ln.start, ln.end)
+        return node
+
+    def _pieces(self, start: int, end: int) -> list[_Node]:
+        pieces = split_paragraph(self.text, start, end, styles=self.rules.styles, label_re=self.rules.label)
+        out: list[_Node] = []
+        for p in pieces:
+            out.append(self._piece_node(p))
+        return out
+
+    def _piece_node(self, p: Piece) -> _Node:
+        if p.kind == "item":
+            assert p.marker is not None
+            node = _Node("item", p.start, p.end, marker=p.marker)
+            labs = item_labels(self.text, p.start, p.end, self.rules.label)
+            if labs:
+                pos = p.start
+                for ls, le, word in labs:
+                    if ls > pos:
+                        node.children.append(_Node("paragraph", pos, ls))
+                    node.children.append(_Node("label", ls, le, label=word))
+                    pos = le
+                if pos < p.end:
+                    node.children.append(_Node("paragraph", pos, p.end))
+            return node
+        if p.kind == "label":
+            return _Node("label", p.start, p.end, label=p.label)
+        return _Node("paragraph", p.start, p.end)
+
+    def heading(self, ln: _Line, level: int) -> _Node:
+        """A numbered section: its heading leaf (marker + title + delimiter) and the run-in body."""
+        m = ln.marker
+        assert m is not None
+        text = self.text
+        ts = m.end
+        while ts < ln.content_end and text[ts] in _INDENT:
+            ts += 1
+        stop = _TITLE_STOP.search(text, ts, ln.content_end)
+        te = stop.start() if stop else ln.content_end
+        title_end = te
+        while title_end > ts and text[title_end - 1] in _INDENT:
+            title_end -= 1
+        head_end = stop.end() if stop else ln.content_end
+        rest = text[head_end : ln.content_end]
+        sec = _Node("section", ln.start, ln.end, level=level, marker=m, title=text[ts:title_end],
+                    title_start=ts, title_end=title_end, last_value=m.value)
+        if not rest.strip():
+            sec.children.append(_Node("heading", ln.start, ln.end))
+        else:
+            sec.children.append(_Node("heading", ln.start, head_end))
+            body = _Node("paragraph", head_end, ln.end)
+            body.children = self._pieces(head_end, ln.end)
+            sec.children.append(body)
+        return sec
+
+    # -- a part: title block, preamble, sections --------------------------------------------------------
+    def part(self, part: _Part) -> list[_Node]:
+        out: list[_Node] = []
+        lines = part.lines
+        i = 0
+        # title block: short unpunctuated lines at the top, then a recipient line
+        while i < len(lines) and lines[i].kind == "text" and _is_short_plain(self.text, lines[i], 80) \
+                and not self.rules.recipient.fullmatch(_content(self.text, lines[i])):
+            out.append(_Node("title", lines[i].start, lines[i].end))
+            i += 1
+        if part.kind == "attachment" and not out and i < len(lines):
+            out.append(_Node("title", lines[i].start, lines[i].end))
+            i += 1
+        while i < len(lines) and lines[i].kind in ("text", "label") \
+                and self.rules.recipient.fullmatch(_content(self.text, lines[i])):
+            out.append(_Node("recipient", lines[i].start, lines[i].end))
+            i += 1
+        while i < len(lines) and lines[i].kind != "heading":
+            kind: SectionKind = "table-row" if lines[i].kind == "table" else (
+                "label" if lines[i].kind == "label" else "preamble")
+            node = self.paragraph(lines[i], kind)
+            node.label = lines[i].label
+            out.append(node)
+            i += 1
+        self.last_at.clear()  # each part numbers afresh
+        out.extend(self.sections(lines[i:]))
+        for kind_name, ln in part.closing:
+            out.append(_Node(kind_name, ln.start, ln.end))  # type: ignore[arg-type]
+        return out
+
+    def sections(self, lines: list[_Line]) -> list[_Node]:
+        top: list[_Node] = []
+        stack: list[_Node] = []
+        for ln in lines:
+            if ln.kind != "heading":
+                leaf_kind: SectionKind = {"table": "table-row", "label": "label"}.get(ln.kind, "paragraph")  # type: ignore[assignment]
+                leaf = self.paragraph(ln, leaf_kind)
+                leaf.label = ln.label
+                (stack[-1].children if stack else top).append(leaf)
+                continue
+            assert ln.marker is not None
+            depth = self._place(stack, ln.marker, ln)
+            del stack[depth:]
+            self.last_at[(depth, ln.marker.style.family)] = ln.marker.value
+            sec = self.heading(ln, depth + 1)
+            (stack[-1].children if stack else top).append(sec)
+            stack.append(sec)
+        return top
+
+    def _place(self, stack: list[_Node], m: Marker, ln: _Line) -> int:
+        """The stack depth at which the heading ``m`` opens (0 = level 1), with sequence warnings."""
+        fam = m.style.family
+        positions = [i for i, s in enumerate(stack) if s.marker and s.marker.style.family == fam]
+        if not positions:
+            # numbering that runs on across parents (职教20条: （五） under 二、 after （四） under 一、)
+            # continues the last sequence of this family at this depth, so it is not a bad start
+            runs_on = self.last_at.get((len(stack), fam), 0) + 1 == m.value
+            if m.value != 1 and stack and not runs_on:
+                self._warn("numbering.start", f"{m.text} starts a new level at {m.value}, not 1", m)
+            return len(stack)
+        for i in reversed(positions):
+            if stack[i].last_value + 1 == m.value:
+                return i
+        deepest = stack[-1]
+        if m.value == 1:
+            if deepest.marker and deepest.marker.style.family == fam \
+                    and self._body_chars(deepest) <= 60:
+                # 一、X (perhaps with a subtitle line) directly followed by 一、Y: a nested sequence
+                # of the same shape, as in a plan whose parts each number their own 一、二、
+                return len(stack)
+            inner = [p for p in positions if p > 0]
+            if not inner:
+                return 0  # the outermost sequence starts again: a second document
+            i = inner[-1]
+            if stack[i].last_value == 1:
+                self._warn("numbering.duplicate", f"{m.text} repeats the number of the section before it", m)
+            else:
+                self._warn("numbering.restart", f"{m.text} starts the numbering again after {_show(stack[i])}", m)
+            return i
+        # a gap, a duplicate or an out-of-order number: stay at the nearest level of this family
+        i = min(positions, key=lambda p: (m.value <= stack[p].last_value, abs(m.value - stack[p].last_value - 1), -p))
+        prev = stack[i].last_value
+        if m.value > prev + 1:
+            missing = "、".join(_numeral_like(m, v) for v in range(prev + 1, m.value))
+            self._warn("numbering.gap", f"numbering jumps from {_show(stack[i])} to {m.text}: {missing} missing", m)
+        elif m.value == prev:
+            self._warn("numbering.duplicate", f"{m.text} repeats the number of the section before it", m)
+        else:
+            self._warn("numbering.out-of-order", f"{m.text} comes after {_show(stack[i])}", m)
+        return i
+
+    def _body_chars(self, sec: _Node) -> int:
+        if any(c.kind == "section" for c in sec.children):
+            return 10**9
+        return sum(len(self.text[c.start : c.end].strip()) for c in sec.children[1:])
+
+    def _warn(self, code: str, message: str, m: Marker) -> None:
+        self.warnings.append(ParseWarning(code=code, message=message, start=m.start, end=m.end))
+
+
+def _show(node: _Node) -> str:
+    return node.marker.text if node.marker else node.kind
+
+
+def _numeral_like(m: Marker, value: int) -> str:
+    num = m.style.regex.pattern
+    if "一二三" in num:
+        return int_to_chinese(value)
+    return str(value)
+
+
+# ---------------------------------------------------------------------------------------------------
+# freezing
+
+
+def _freeze(node: _Node, path: tuple[str, ...], seen: dict[str, int], prefix: str) -> Section:
+    key = ""
+    ident = ""
+    if node.kind == "section" and node.marker is not None:
+        key = marker_key(node.marker.text, family=node.marker.style.family)
+        ident = prefix + "/".join((*path, key))
+        seen[ident] = seen.get(ident, 0) + 1
+        if seen[ident] > 1:
+            ident = f"{ident}#{seen[ident]}"
+    child_path = (*path, key) if key else path
+    children = tuple(_freeze(c, child_path, seen, prefix) for c in node.children)
+    m = node.marker
+    return Section(
+        kind=node.kind,
+        start=node.start,
+        end=node.end,
+        level=node.level,
+        marker=m.text if m else None,
+        value=m.value if m else None,
+        style=m.style.id if m else None,
+        title=node.title,
+        title_start=node.title_start,
+        title_end=node.title_end,
+        label=node.label,
+        id=ident,
+        children=children,
+    )
+
+
+def _fix_spans(node: _Node) -> None:
+    """Make every inner node's span the union of its children's (blank lines folded into the last)."""
+    for c in node.children:
+        _fix_spans(c)
+    if node.children:
+        node.start = min(node.start, node.children[0].start)
+        node.end = max(c.end for c in node.children)
+        # a heading line that absorbed trailing blank lines: the section ends where its last child ends
+        if node.kind == "section":
+            node.children[0].end = min(node.children[0].end, node.children[1].start) if len(node.children) > 1 \
+                else node.children[0].end
+
+
+def parse_structure(
+    document: Document, *, rules: StructureRules | None = None
+) -> tuple[Section, tuple[ParseWarning, ...]]:
+    """Segment ``document`` into its tree; return the root and the numbering warnings.
+
+    >>> from textkit.model import Document
+    >>> root, warnings = parse_structure(Document("一、总体要求\\n（一）指导思想。坚持…\\n二、主要任务\\n四、保障\\n"))
+    >>> [(s.id, s.level, s.title) for s in root.sections()]
+    [('一', 1, '总体要求'), ('一/（一）', 2, '指导思想'), ('二', 1, '主要任务'), ('四', 1, '保障')]
+    >>> [w.code for w in warnings]
+    ['numbering.gap']
+    """
+    rules = rules or load_structure_rules()
+    text = document.text
+    lines = _split_lines(text)
+    _classify(text, lines, rules)
+    lead, lines = _merge_blanks(lines)
+    builder = _Builder(text, rules)
+    children: list[_Node] = []
+    if lead is not None:
+        children.append(_Node("blank", lead.start, lead.end))
+    parts = _cut_parts(text, lines, rules)
+    att_no = 0
+    for part in parts:
+        nodes = builder.part(part)
+        if not nodes:
+            continue
+        if part.kind == "body":
+            children.extend(nodes)
+        else:
+            container = _Node(part.kind, nodes[0].start, nodes[-1].end, children=nodes)  # type: ignore[arg-type]
+            if part.kind == "attachment":
+                att_no += 1
+                container.title = _content(text, part.lines[0]) if part.lines else ""
+            children.append(container)
+    root = _Node("document", 0, len(text), children=children)
+    _fix_spans(root)
+    root.start, root.end = 0, len(text)
+    frozen_children: list[Section] = []
+    seen: dict[str, int] = {}
+    att_no = 0
+    for c in root.children:
+        prefix = ""
+        if c.kind == "notice":
+            prefix = "通知/"
+        elif c.kind == "attachment":
+            att_no += 1
+            prefix = f"附件{att_no}/"
+        frozen_children.append(_freeze(c, (), seen, prefix))
+    frozen = Section(kind="document", start=0, end=len(text), children=tuple(frozen_children))
+    frozen = _with_container_titles(frozen, root)
+    return frozen, tuple(builder.warnings)
+
+
+def _with_container_titles(frozen: Section, root: _Node) -> Section:
+    kids = []
+    for f, r in zip(frozen.children, root.children, strict=True):
+        if r.kind in ("attachment", "notice", "plan") and r.title:
+            from dataclasses import replace
+
+            kids.append(replace(f, title=r.title))
+        else:
+            kids.append(f)
+    from dataclasses import replace as _replace
+
+    return _replace(frozen, children=tuple(kids))
