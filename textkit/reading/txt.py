@@ -86,6 +86,7 @@ def decode_text(data: bytes, *, source: str = "<bytes>", encoding: str | None = 
         try:
             text, enc = data.decode("gb18030"), "gb18030"
         except UnicodeDecodeError as gb_exc:
+            _refuse_mixed(data, source)
             raise _undecodable(data, source, utf8_exc.start, gb_exc.start) from None
         _refuse_mixed(data, source)
     if _is_garbled(text) > 0.01:
@@ -123,6 +124,10 @@ def _refuse_mixed(data: bytes, source: str) -> None:
         try:
             line.decode("utf-8")
         except UnicodeDecodeError:
+            try:
+                line.decode("gb18030")
+            except UnicodeDecodeError:
+                continue  # garbage in neither encoding: reported as undecodable, not as mixed
             other_lines.append(n)
         else:
             utf8_lines.append(n)

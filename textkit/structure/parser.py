@@ -239,13 +239,14 @@ def _cut_parts(text: str, lines: list[_Line], rules: StructureRules) -> list[_Pa
                 j = i + 1
                 while j < n and lines[j].kind in ("heading", "text") and _is_list_entry(text, lines[j]):
                     j += 1
-                part = _Part(kind, cur)
-                part.closing.append(("closing", ln))
-                part.closing.extend(("closing", lines[k]) for k in range(i + 1, j))
-                parts.append(part)
+                entries = [("closing", ln)] + [("closing", lines[k]) for k in range(i + 1, j)]
+                if cur or not parts:
+                    parts.append(_Part(kind, cur))
+                parts[-1].closing.extend(entries)
                 cur, i = [], j
                 continue
-            parts.append(_Part(kind, cur))
+            if cur or not parts:
+                parts.append(_Part(kind, cur))
             cur, kind = [ln], "attachment"
             i += 1
             continue
@@ -276,7 +277,13 @@ def _cut_parts(text: str, lines: list[_Line], rules: StructureRules) -> list[_Pa
         cur.append(ln)
         i += 1
     parts.append(_Part(kind, cur))
-    parts = [p for p in parts if p.lines or p.closing]
+    merged: list[_Part] = []
+    for p in parts:
+        if not p.lines and merged:
+            merged[-1].closing.extend(p.closing)  # trailing matter with no body of its own
+        elif p.lines or p.closing:
+            merged.append(p)
+    parts = merged
     # trailing 抄送/印发 lines of the last part
     for p in parts:
         while p.lines and not p.closing and rules.closing.fullmatch(_content(text, p.lines[-1])):
@@ -374,10 +381,15 @@ class _Builder:
             ts += 1
         stop = _TITLE_STOP.search(text, ts, ln.content_end)
         te = stop.start() if stop else ln.content_end
+        head_end = stop.end() if stop else ln.content_end
+        clauses = item_labels(text, ts, ln.content_end, self.rules.label)
+        if clauses and clauses[0][0] < te:
+            # 建设平台（牵头单位：省科技厅）: the labelled clause is not part of the title, and its colon
+            # does not end the title either
+            te = head_end = clauses[0][0]
         title_end = te
         while title_end > ts and text[title_end - 1] in _INDENT:
             title_end -= 1
-        head_end = stop.end() if stop else ln.content_end
         rest = text[head_end : ln.content_end]
         sec = _Node("section", ln.start, ln.end, level=level, marker=m, title=text[ts:title_end],
                     title_start=ts, title_end=title_end, last_value=m.value)
@@ -456,7 +468,7 @@ class _Builder:
         deepest = stack[-1]
         if m.value == 1:
             if deepest.marker and deepest.marker.style.family == fam \
-                    and self._body_chars(deepest) <= 60:
+                    and self._body_chars(deepest) <= 60 and not self._holds_plan_title(deepest):
                 # 一、X (perhaps with a subtitle line) directly followed by 一、Y: a nested sequence
                 # of the same shape, as in a plan whose parts each number their own 一、二、
                 return len(stack)
@@ -480,6 +492,9 @@ class _Builder:
         else:
             self._warn("numbering.out-of-order", f"{m.text} comes after {_show(stack[i])}", m)
         return i
+
+    def _holds_plan_title(self, sec: _Node) -> bool:
+        return any(self.rules.plan_title.fullmatch(self.text[c.start : c.end].strip()) for c in sec.children[1:])
 
     def _body_chars(self, sec: _Node) -> int:
         if any(c.kind == "section" for c in sec.children):
