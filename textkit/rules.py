@@ -83,7 +83,7 @@ def _check_entry(entry: Any, schema: Mapping[str, Field], *, file: str, where: s
             patterns = value if isinstance(value, list) else [value]
             for pat in patterns:
                 try:
-                    re.compile(pat)
+                    re.compile(str(pat))
                 except re.error as exc:
                     raise RuleError(f"bad regular expression {pat!r}: {exc}", file=file, entry=name, key=key) from None
         out[key] = value

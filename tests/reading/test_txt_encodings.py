@@ -100,5 +100,5 @@ def test_txt_fifty_megabyte_file_is_refused_by_default(tmp_path: Path) -> None:
 def test_txt_legacy_word_file_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "plan.doc"
     path.write_bytes(b"\xd0\xcf\x11\xe0" + b"\x00" * 100)
-    with pytest.raises(UnsupportedFormatError, match="save it as .docx"):
+    with pytest.raises(UnsupportedFormatError, match=r"save it as \.docx"):
         read(path)

@@ -16,6 +16,7 @@ Every character ends up in exactly one leaf; the leaves concatenate back to ``Do
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -151,7 +152,7 @@ def _confirm_sequence_headings(lines: list[_Line]) -> None:
     """一是… / 第一，… open a unit only when a neighbouring line continues the sequence."""
     cands = [ln for ln in lines if ln.kind == "heading" and ln.marker and ln.marker.style.heading == "sequence"]
     keep: set[int] = set()
-    for a, b in zip(cands, cands[1:], strict=False):
+    for a, b in itertools.pairwise(cands):
         assert a.marker and b.marker
         if a.marker.style.family == b.marker.style.family and b.marker.value == a.marker.value + 1:
             keep.update((id(a), id(b)))
@@ -306,7 +307,7 @@ def _has_body_after(text: str, lines: list[_Line], i: int, rules: StructureRules
     j = i + 1
     while j < len(lines) and _is_list_entry(text, lines[j]):
         j += 1
-    return j < len(lines) and j > i + 1 and _attachment_start(text, lines[j], rules) == "attachment" or (
+    return (j < len(lines) and j > i + 1 and _attachment_start(text, lines[j], rules) == "attachment") or (
         j == i + 1 and j < len(lines)
     )
 
