@@ -1,13 +1,574 @@
-"""Time expressions (provisional until the extraction work lands)."""
+"""Time expressions: dates, deadlines, periods, recurrences, clock times and vague timing, normalised.
+
+One left-to-right pass of the statement grammar (`textkit.extraction.time_rules`) finds the longest
+time statements; each is then resolved to ISO dates against the plan's own period (found in its title
+or in a ``从…开始，…结束`` sentence) and the reference date, so that a plan running 2023-09 to 2024-01
+puts ``1月`` in 2024 and ``10月`` in 2023.
+
+>>> from textkit.model import Document, Section
+>>> doc = Document(text="从2023年9月开始，2024年1月基本结束。1月底前完成。")
+>>> times, period = extract_times(doc, Section(kind="document", start=0, end=len(doc.text)))
+>>> [(t.text, t.kind, t.value.start, t.value.end) for t in times]
+[('从2023年9月开始，2024年1月基本结束', 'period', '2023-09-01', '2024-01-31'), ('1月底前', 'deadline', None, '2024-01-31')]
+"""
 
 from __future__ import annotations
 
-from datetime import date
+import calendar as _calendar
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date, timedelta
 
-from textkit.model import Document, Section, TimeExpression, TimeValue
+from textkit.extraction.time_calendar import holiday_date
+from textkit.extraction.time_rules import Holiday, TimeGrammar, Word, grammar
+from textkit.model import Document, Section, TimeExpression, TimeValue, section_at
+from textkit.numerals import parse_number
+
+__all__ = ["extract_times"]
+
+MIN_YEAR, MAX_YEAR = 1900, 2100
+_WEEKDAY = re.compile(r"[一二三四五六日天](?![次回个遍学天])")  # 每周五, not 每周一次
+_LOOKAHEAD = 24  # characters the calendar grammar may look past the end of a statement
+_TITLE_WORDS = re.compile(r"方案|计划|要点|规划|安排")
+_BOOK_TITLE = re.compile(r"《[^《》\n]*》")
+_VERSION_NOTE = re.compile(r"[（(][^（）()\n]{0,16}(?:修订|修正|版|试行)[^（）()\n]{0,4}[）)]")
+_DOC_LINE_DATE = re.compile(r"^[ \t\u3000]*([0-9０-９]{4}|[〇零○一二三四五六七八九]{4})年"
+                            r"([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})月"
+                            r"([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})日[ \t\u3000]*$", re.M)
+
+Interval = tuple[date, date]
+
+
+@dataclass(slots=True)
+class _Cal:
+    """One calendar reference inside a statement, parsed into its parts."""
+
+    start: int
+    end: int
+    year: int | None = None  # as written; may be implausible (damaged digits)
+    month: int | None = None
+    day: int | None = None
+    mpart: Word | None = None
+    ypart: Word | None = None
+    rel: Word | None = None
+    term: Word | None = None
+    term_year: int | None = None
+    holidays: tuple[Holiday, ...] = ()
+
+
+@dataclass(slots=True)
+class _Context:
+    ref: date | None
+    period: Interval | None = None
+    last_day: date | None = None  # the last single day resolved so far (for clock times in a schedule)
+
+
+def _num(s: str | None) -> int | None:
+    if not s:
+        return None
+    return parse_number(unicodedata.normalize("NFKC", s).strip())
+
+
+def _last_day(y: int, m: int) -> int:
+    return _calendar.monthrange(y, m)[1]
+
+
+def _plausible(y: int | None) -> bool:
+    return y is not None and MIN_YEAR <= y <= MAX_YEAR
+
+
+def _holidays(g: TimeGrammar, written: str) -> tuple[Holiday, ...]:
+    """The holidays named in ``written`` (“中秋”“国庆”), in the order written."""
+    found = []
+    for h in g.holidays:
+        m = h.regex.search(written)
+        if m:
+            found.append((m.start(), h))
+    return tuple(h for _, h in sorted(found, key=lambda x: x[0]))
+
+
+def _word(g: TimeGrammar, role: str, m: re.Match[str], group: str) -> Word | None:
+    return g.at(role, m.string, m.start(group), m.end(group))
+
+
+def _parse_cal(g: TimeGrammar, m: re.Match[str]) -> _Cal:
+    """The parts of one calendar match (``m`` from `TimeGrammar.calendar`)."""
+    gd = m.groupdict()
+    c = _Cal(start=m.start(), end=m.end())
+    if gd["numdate"]:
+        c.year, c.month, c.day = _num(gd["ny"]), _num(gd["nm"]), _num(gd["nd"])
+    elif gd["mdweek"]:
+        c.month, c.day = _num(gd["wm"]), _num(gd["wd"])
+    elif gd["ycal"]:
+        c.year = _num(gd["y"])
+        c.month = _num(gd["ym"])
+        c.day = _num(gd["yd"])
+        if gd["ymp"]:
+            c.mpart = _word(g, "month-part", m, "ymp")
+        if gd["yhol"]:
+            c.holidays = _holidays(g, gd["yhol"])
+        if gd["yyp"]:
+            c.ypart = _word(g, "year-part", m, "yyp")
+    elif gd["mcal"]:
+        c.month = _num(gd["m"] or gd["cm"])
+        c.day = _num(gd["md"] or gd["cmd"])
+        part = next((k for k in ("mmp", "cmp", "cmmp") if gd[k]), None)
+        if part:
+            c.mpart = _word(g, "month-part", m, part)
+    elif gd["relcal"]:
+        c.rel = _word(g, "relative-year", m, "rel")
+        c.month, c.day = _num(gd["relm"]), _num(gd["reld"])
+        if gd["relmp"]:
+            c.mpart = _word(g, "month-part", m, "relmp")
+        if gd["relp"]:
+            c.ypart = _word(g, "year-part", m, "relp")
+    elif gd["ypsa"]:
+        c.ypart = _word(g, "year-part", m, "ypsa")
+    elif gd["termcal"]:
+        c.term = _word(g, "term", m, "term")
+        c.term_year = _num(gd["ty"])
+    elif gd["holcal"]:
+        c.holidays = _holidays(g, gd["holcal"])
+    elif gd["bare"]:
+        c.year = _num(gd["bare"])
+    return c
+
+
+def _needs_year(c: _Cal) -> bool:
+    return c.year is None and c.rel is None and c.term is None
+
+
+def _holiday_interval(c: _Cal, y: int) -> Interval | None:
+    days: list[Interval] = []
+    for h in c.holidays:
+        d = holiday_date(h.calendar, y, month=h.month, day=h.day, term=h.term)
+        if d is None:
+            return None
+        days.append((d, d + timedelta(days=h.days - 1)))
+    if not days:
+        return None
+    return min(d[0] for d in days), max(d[1] for d in days)
+
+
+def _school_year(d: date) -> int:
+    """The school year (named by its autumn) that ``d`` falls in; summer belongs to the ending one."""
+    return d.year if d.month >= 9 else d.year - 1
+
+
+def _md(s: str, sy: int) -> date:
+    mm, dd = (int(x) for x in s.split("-"))
+    return date(sy if mm >= 9 else sy + 1, mm, dd)
+
+
+def _term_interval(c: _Cal, ctx: _Context) -> Interval | None:
+    w = c.term
+    anchor = ctx.ref or (ctx.period[0] if ctx.period else None)
+    if w is None or (anchor is None and c.term_year is None):
+        return None
+    if w.from_md and w.to_md:
+        sy = c.term_year if c.term_year is not None else _school_year(anchor)  # type: ignore[arg-type]
+        sy += w.term_offset or 0
+        return _md(w.from_md, sy), _md(w.to_md, sy)
+    assert anchor is not None
+    # terms numbered 2*school_year (autumn) and 2*school_year+1 (spring)
+    sy = _school_year(anchor)
+    idx = 2 * sy + (0 if anchor <= date(sy + 1, 1, 20) else 1)
+    idx += w.term_offset or 0
+    sy2, half = divmod(idx, 2)
+    start, end = (date(sy2, 9, 1), date(sy2 + 1, 1, 20)) if half == 0 else (date(sy2 + 1, 2, 21), date(sy2 + 1, 7, 10))
+    if w.part == "first-day":
+        return start, start
+    if w.part == "start":
+        return start, start + timedelta(days=13)
+    if w.part == "end":
+        return end - timedelta(days=20), end
+    return start, end
+
+
+def _interval_in(c: _Cal, y: int) -> Interval | None:
+    """The days ``c`` covers in year ``y`` (for everything but terms)."""
+    if c.holidays:
+        return _holiday_interval(c, y)
+    try:
+        if c.month is not None:
+            last = _last_day(y, c.month)
+            if c.day is not None:
+                d = date(y, c.month, c.day)
+                return d, d
+            if c.mpart is not None:
+                end = last if c.mpart.end_day == -1 else min(c.mpart.end_day, last)
+                return date(y, c.month, c.mpart.start_day), date(y, c.month, end)
+            return date(y, c.month, 1), date(y, c.month, last)
+        if c.ypart is not None:
+            w = c.ypart
+            return date(y, w.start_month, 1), date(y, w.end_month, _last_day(y, w.end_month))
+        return date(y, 1, 1), date(y, 12, 31)
+    except ValueError:
+        # 2月30日 and the like: written, but no such day
+        return None
+
+
+def _choose_year(c: _Cal, ctx: _Context, inherited: int | None) -> int | None:
+    if c.year is not None:
+        return c.year if _plausible(c.year) else None
+    if c.rel is not None:
+        # 2023年9月至次年1月: 次年 counts from the left end's year when there is one
+        base = inherited
+        if base is None:
+            base = ctx.ref.year if ctx.ref else (ctx.period[0].year if ctx.period else None)
+        return None if base is None or c.rel.offset is None else base + c.rel.offset
+    if inherited is not None:
+        return inherited
+    if ctx.period is not None:
+        ps, pe = ctx.period
+        fits = []
+        for y in range(ps.year, pe.year + 1):
+            iv = _interval_in(c, y)
+            if iv is not None and iv[0] <= pe and iv[1] >= ps:
+                fits.append(y)
+        if fits:
+            return ctx.ref.year if ctx.ref and ctx.ref.year in fits else fits[0]
+    if ctx.ref is None:
+        return None
+    if c.holidays:
+        iv = _interval_in(c, ctx.ref.year)
+        # a holiday already well past at the reference date is next year's
+        if iv is not None and iv[1] < ctx.ref - timedelta(days=30):
+            return ctx.ref.year + 1
+    return ctx.ref.year
+
+
+def _resolve(c: _Cal, ctx: _Context, inherited: int | None = None) -> Interval | None:
+    if c.term is not None:
+        return _term_interval(c, ctx)
+    y = _choose_year(c, ctx, inherited)
+    if y is None:
+        return None
+    return _interval_in(c, y)
+
+
+def _iso(d: date | None) -> str | None:
+    return d.isoformat() if d else None
+
+
+def _cals(g: TimeGrammar, text: str, start: int, end: int) -> list[_Cal]:
+    # look-aheads such as 2021(?=行动方案) must see a little past ``end``
+    out = []
+    for m in g.calendar.finditer(text, start, min(len(text), end + _LOOKAHEAD)):
+        if m.start() >= end:
+            break
+        out.append(_parse_cal(g, m))
+    return out
+
+
+def _cue_after(g: TimeGrammar, text: str, pos: int, end: int) -> Word | None:
+    seg = text[pos:end].strip(" \t\u3000")
+    if not seg:
+        return None
+    for role in ("eve", "around", "during", "deadline-suffix", "start-suffix", "after-suffix"):
+        w = g.first(role, seg)
+        if w is not None:
+            return w
+    return None
+
+
+def _count(g: TimeGrammar, text: str, pos: int) -> int | None:
+    m = g.count.match(text, pos)
+    if not m:
+        return None
+    return _num(m.group("n"))
+
+
+def _range_value(g: TimeGrammar, text: str, s: int, e: int, ctx: _Context) -> TimeValue:
+    bare = g.bare_range.search(text, s, e)
+    if bare:
+        ys = [int(unicodedata.normalize("NFKC", x)) for x in re.findall(r"[0-9０-９]{4}", bare.group())]
+        return TimeValue(start=f"{ys[0]:04d}-01-01", end=f"{ys[-1]:04d}-12-31")
+    cals = _cals(g, text, s, e)
+    if len(cals) == 1 and cals[0].start == s + (1 if text[s] in "从自" else 0) and cals[0].day is not None:
+        # 10月8日至12日: the right end is a bare day in the left end's month
+        left = cals[0]
+        day_m = re.search(r"([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})\s*[日号]$", text[left.end:e])
+        liv = _resolve(left, ctx)
+        rd = _num(day_m.group(1)) if day_m else None
+        if liv is None or rd is None or rd < liv[0].day:
+            return TimeValue()
+        try:
+            return TimeValue(start=liv[0].isoformat(), end=liv[0].replace(day=rd).isoformat())
+        except ValueError:
+            return TimeValue(start=liv[0].isoformat())
+    if len(cals) == 1:
+        # 5—6月: the left end is a bare month number sharing the right end's year
+        right = cals[0]
+        left_m = re.search(r"(1[0-2]|0?[1-9])\s*(?:—+|–|－|-|~|～|至|到)", text[s:right.start])
+        if left_m is None:
+            return TimeValue()
+        riv = _resolve(right, ctx)
+        if riv is None:
+            return TimeValue()
+        lm = int(left_m.group(1))
+        ly = riv[0].year if lm <= riv[0].month else riv[0].year - 1
+        return TimeValue(start=date(ly, lm, 1).isoformat(), end=riv[1].isoformat())
+    if len(cals) < 2:
+        return TimeValue()
+    left, right = cals[0], cals[-1]
+    liv = _resolve(left, ctx)
+    if liv is None:
+        return TimeValue()
+    inherit = None
+    if right.rel is not None:
+        inherit = liv[0].year
+    elif _needs_year(right):
+        inherit = liv[0].year
+        riv0 = _interval_in(right, inherit)
+        if riv0 is not None and riv0[1] < liv[0]:
+            inherit += 1
+    riv = _resolve(right, ctx, inherit)
+    return TimeValue(start=_iso(liv[0]), end=_iso(riv[1]) if riv else None)
+
+
+def _infer_reference(text: str) -> date | None:
+    """The document's own date: the last line that is only a full date (the 落款 date)."""
+    found = None
+    for m in _DOC_LINE_DATE.finditer(text):
+        y, mo, d = _num(m.group(1)), _num(m.group(2)), _num(m.group(3))
+        if y and mo and d and _plausible(y):
+            try:
+                found = date(y, mo, d)
+            except ValueError:
+                continue
+    return found
+
+
+def _excluded(text: str) -> list[tuple[int, int]]:
+    """Spans whose dates are not this plan's: titles of other documents in 《》 with a following version
+    note (《学校体育工作条例》（2017年修订）). A 《》 title that repeats this document's own title (a notice
+    issuing 《…行动计划（2021-2023年）》) is the plan itself and keeps its dates."""
+    head = "\n".join(line for line in text[:2000].splitlines()[:5] if "。" not in line)
+    out = []
+    for m in _BOOK_TITLE.finditer(text):
+        inner = m.group()[1:-1]
+        if m.start() > 0 and len(inner) >= 6 and inner in head:
+            continue
+        end = m.end()
+        note = _VERSION_NOTE.match(text, end)
+        if note:
+            end = note.end()
+        out.append((m.start(), end))
+    return out
+
+
+def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
+    return any(a <= pos < b for a, b in spans)
+
+
+def _title_lines(text: str) -> list[tuple[int, int]]:
+    """Spans of the first three non-empty lines that look like a plan title (short, no 。, a plan word)."""
+    out: list[tuple[int, int]] = []
+    pos, seen = 0, 0
+    while pos < len(text) and seen < 3:
+        nl = text.find("\n", pos)
+        end = len(text) if nl == -1 else nl
+        line = text[pos:end]
+        if line.strip():
+            seen += 1
+            if len(line) <= 80 and "。" not in line and _TITLE_WORDS.search(line):
+                out.append((pos, end))
+        if nl == -1:
+            break
+        pos = nl + 1
+    return out
+
+
+def _plan_period(g: TimeGrammar, text: str, matches: list[tuple[int, int, str]], ctx: _Context) -> Interval | None:
+    """The plan's own period: from its title (（2021—2023年）, 2021年度工作要点, 数字山东2021行动方案),
+    else from the first 从…开始，…基本结束 sentence that resolves."""
+    titles = _title_lines(text)
+    for ms, me, kind in matches:
+        if not any(a <= ms < b for a, b in titles):
+            continue
+        if kind == "range":
+            v = _range_value(g, text, ms, me, ctx)
+            if v.start and v.end:
+                return date.fromisoformat(v.start), date.fromisoformat(v.end)
+        elif kind == "dated":
+            cals = _cals(g, text, ms, me)
+            if cals and cals[0].year is not None and cals[0].month is None and cals[0].ypart is None \
+                    and not cals[0].holidays:
+                iv = _resolve(cals[0], ctx)
+                if iv:
+                    return iv
+    for ms, me, kind in matches:
+        if kind == "run":
+            v = _range_value(g, text, ms, me, ctx)
+            if v.start and v.end:
+                return date.fromisoformat(v.start), date.fromisoformat(v.end)
+    return None
+
+
+def _scan(g: TimeGrammar, text: str, excluded: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """(start, end, kind) of every statement in text order: one pass of the statement grammar, then
+    主题教育期间-style campaign periods, looked for from the (rare) word 期间 backwards."""
+    found = [(m.start(), m.end(), g.kind(m)) for m in g.statement.finditer(text)]
+    taken = [(s, e) for s, e, _ in found]
+    extra = []
+    for m in g.during.finditer(text):
+        c = g.campaign.search(text, max(0, m.start() - 8), m.start())
+        if c is None or any(s < m.end() and c.start() < e for s, e in taken):
+            continue
+        extra.append((c.start(), m.end(), "campaign"))
+    if extra:
+        found = sorted(found + extra)
+    return [t for t in found if not _inside(excluded, t[0])]
 
 
 def extract_times(
     document: Document, root: Section, *, reference_date: date | None = None
 ) -> tuple[tuple[TimeExpression, ...], TimeValue | None]:
-    return (), None
+    """All time expressions of ``document`` in text order, and the plan's own period (or ``None``).
+
+    Dates without a year are placed inside the plan's period when it states one, else in the year of
+    ``reference_date`` (or of the document's own date line when no reference date is given).
+
+    >>> from textkit.model import Document, Section
+    >>> doc = Document(text="9月28日前，要集中梳理出一批突出问题。每月20日前后组织1次集体学习。")
+    >>> times, _ = extract_times(doc, Section(kind="document", start=0, end=len(doc.text)),
+    ...                          reference_date=date(2023, 9, 1))
+    >>> [(t.text, t.kind, t.value.end or t.value.freq) for t in times]
+    [('9月28日前', 'deadline', '2023-09-28'), ('每月20日前后', 'recurrence', 'monthly')]
+    """
+    g = grammar()
+    text = document.text
+    excluded = _excluded(text)
+    ctx = _Context(ref=reference_date or _infer_reference(text))
+    matches = _scan(g, text, excluded)
+    period = _plan_period(g, text, matches, ctx)
+    ctx.period = period
+    if ctx.ref is None and period is not None:
+        ctx.ref = period[0]
+
+    out: list[TimeExpression] = []
+    for s, e, kind in matches:
+        while e > s and text[e - 1] in " \t\u3000":
+            e -= 1
+        while s < e and text[s] in " \t\u3000":
+            s += 1
+        made = _statement(g, text, s, e, kind, ctx)
+        if made is None:
+            continue
+        tkind, value, rule = made
+        sec = section_at(root, s)
+        out.append(TimeExpression(start=s, end=e, text=text[s:e], kind=tkind, value=value,  # type: ignore[arg-type]
+                                  rule_id=rule, section=sec.id if sec else ""))
+    plan_period = TimeValue(start=_iso(period[0]), end=_iso(period[1])) if period else None
+    return tuple(out), plan_period
+
+
+def _statement(
+    g: TimeGrammar, text: str, s: int, e: int, kind: str, ctx: _Context
+) -> tuple[str, TimeValue, str] | None:
+    """Kind, value and rule id of one statement match; ``None`` when it is not a date after all."""
+    if kind == "run":
+        return "period", _range_value(g, text, s, e, ctx), "time.period.start-end"
+    if kind == "range":
+        v = _range_value(g, text, s, e, ctx)
+        return "period", v, "time.period.range"
+    if kind == "vague":
+        return "vague", TimeValue(), "time.vague"
+    if kind == "campaign":
+        p = ctx.period
+        return "period", TimeValue(start=_iso(p[0]) if p else None, end=_iso(p[1]) if p else None), "time.period.campaign"
+    if kind == "recur":
+        return _recurrence(g, text, s, e)
+    if kind == "clock":
+        return _clock(g, text, s, e, ctx)
+    if kind == "dated":
+        return _dated(g, text, s, e, ctx)
+    return None
+
+
+def _recurrence(g: TimeGrammar, text: str, s: int, e: int) -> tuple[str, TimeValue, str] | None:
+    hit = g.prefix("recurrence", text, s)
+    if hit is None:
+        return None
+    w, wend = hit
+    # 每月1500元, 每月津贴400元: a rate, not a repetition in time
+    if g.prefix("rate", text, wend) is not None:
+        return None
+    count = _count(g, text, wend)
+    if w.needs_count and count is None:
+        return None
+    day = None
+    dm = re.search(r"([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})\s*[日号]", text[wend:e])
+    wd = _WEEKDAY.match(text, wend, e) if w.freq == "weekly" else None
+    if wd:
+        day = "周" + wd.group()
+    elif dm:
+        d = _num(dm.group(1))
+        day = str(d) if d else None
+    return "recurrence", TimeValue(freq=w.freq, count=count, day=day), f"time.recurrence.{w.freq}"
+
+
+def _clock(g: TimeGrammar, text: str, s: int, e: int, ctx: _Context) -> tuple[str, TimeValue, str] | None:
+    cals = _cals(g, text, s, e)
+    day: date | None = None
+    if cals:
+        iv = _resolve(cals[0], ctx)
+        if iv is not None and iv[0] == iv[1]:
+            day = iv[0]
+            ctx.last_day = day
+    else:
+        day = ctx.last_day
+    seg = text[cals[0].end if cals else s:e]
+    cm = re.search(r"([0-9０-９]{1,2})\s*[:：时点]\s*([0-9０-９]{1,2}|半)?", seg)
+    hhmm = None
+    if cm:
+        h = _num(cm.group(1)) or 0
+        mi = 30 if cm.group(2) == "半" else (_num(cm.group(2)) or 0)
+        pre = g.prefix("clock-prefix", seg.lstrip(" \t\u3000"))
+        if pre is not None and pre[0].pm and h < 12:
+            h += 12
+        hhmm = f"{h:02d}:{mi:02d}"
+    return "time", TimeValue(start=_iso(day), end=_iso(day), time=hhmm), "time.clock"
+
+
+def _dated(g: TimeGrammar, text: str, s: int, e: int, ctx: _Context) -> tuple[str, TimeValue, str] | None:
+    cals = _cals(g, text, s, e)
+    if not cals:
+        return None
+    c = cals[0]
+    prefix = text[s:c.start].strip(" \t\u3000")
+    pre = g.first("deadline-prefix", prefix) if prefix else None
+    cue = _cue_after(g, text, c.end, e)
+    iv = _resolve(c, ctx)
+    start, end = (iv[0], iv[1]) if iv else (None, None)
+    if iv is not None and iv[0] == iv[1]:
+        ctx.last_day = iv[0]
+    if cue is not None and cue.role == "eve":
+        return "deadline", TimeValue(end=_iso(start - timedelta(days=1)) if start else None), "time.deadline.eve"
+    if cue is not None and cue.role == "deadline-suffix":
+        if (c.holidays or (c.term is not None and c.term.part != "end")) and start is not None:
+            # 国庆前, 寒假前, 开学前: before the holiday or term begins
+            return "deadline", TimeValue(end=_iso(start - timedelta(days=1))), "time.deadline.before-start"
+        return "deadline", TimeValue(end=_iso(end)), "time.deadline.before"
+    if pre is not None:
+        return "deadline", TimeValue(end=_iso(end)), "time.deadline.by"
+    if cue is not None and cue.role == "during":
+        return "period", TimeValue(start=_iso(start), end=_iso(end)), "time.period.during"
+    if (cue is not None and cue.role == "start-suffix") or prefix in ("从", "自"):
+        return "period", TimeValue(start=_iso(start)), "time.period.from"
+    if cue is not None and cue.role == "after-suffix":
+        return "period", TimeValue(start=_iso(end + timedelta(days=1)) if end else None), "time.period.after"
+    if cue is not None and cue.role == "around":
+        return "point", TimeValue(start=_iso(start), end=_iso(end)), "time.point.around"
+    # 2020年初步建成…: a bare date followed by a completion verb is a deadline
+    if g.prefix("completion", text, e) is not None and c.day is None:
+        return "deadline", TimeValue(end=_iso(end)), "time.deadline.completion"
+    if c.ypart is not None and c.ypart.kind == "deadline":
+        return "deadline", TimeValue(end=_iso(end)), f"time.deadline.{c.ypart.id}"
+    if c.term is not None:
+        return "point", TimeValue(start=_iso(start), end=_iso(end)), f"time.{c.term.id}"
+    if c.holidays:
+        return "point", TimeValue(start=_iso(start), end=_iso(start)), "time.point.holiday"
+    return "point", TimeValue(start=_iso(start), end=_iso(end)), "time.point"
