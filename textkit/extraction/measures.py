@@ -1,13 +1,224 @@
-"""Measures (provisional until the extraction work lands)."""
+"""Measures: the actionable items of a plan, each with the units and time expressions that belong to it.
+
+A measure is one of
+
+- a numbered item that carries a task: a numbered section with no numbered sections below it (its label
+  lines — 责任单位：…, 完成时限：… — are its children in the tree, so a trailing 责任单位 line belongs to the
+  item before it); an item that writes several tasks, each closed by its own bracketed statement
+  (…（省大数据局牵头）。…（省财政厅牵头，各有关部门配合）。), gives one measure per task;
+- an inline enumeration item (一是… 二是…) when a numbered item holds two or more of them: each item is a
+  measure, and the units/times of the item's label lines (outside every inline item) apply to all of them;
+- a row of a task table (任务分解表): tab-separated rows in text, or `Document.tables` rows, under a header
+  that names a unit or time column.
+
+>>> from textkit.pipeline import parse_text
+>>> plan = parse_text("一、主要措施\\n1.突出学习重点。认真学习。\\n责任单位：机关党委\\n")
+>>> [(m.section, m.title, [u.name for u in m.units]) for m in plan.measures]
+[('一/1', '突出学习重点', ['机关党委'])]
+"""
 
 from __future__ import annotations
 
+import bisect
+import re
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 
-from textkit.model import Document, Measure, ResponsibleUnit, Section, TimeExpression
+from textkit.extraction.units import TableRow, load_unit_rules, task_table_rows
+from textkit.model import Document, Measure, ResponsibleUnit, Section, TimeExpression, section_at
+
+__all__ = ["build_measures", "measure_title"]
+
+_FIRST_SENTENCE = re.compile(r"[。；;！？!?]")
+_TRAILING_BRACKET = re.compile(r"\s*[（(][^（）()]*[）)]$")
+_INLINE_MARKER = re.compile(r"^\s*(?:[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[，,、是])\s*")
+
+
+def measure_title(text: str, *, limit: int = 40) -> str:
+    """The title of a measure written as running text: its first sentence without the inline marker.
+
+    >>> measure_title("一是突出调研重点。紧扣贯彻落实…")
+    '突出调研重点'
+    >>> measure_title("完善统缴平台（省财政厅牵头）。")
+    '完善统缴平台'
+    """
+    t = _INLINE_MARKER.sub("", text.strip())
+    m = _FIRST_SENTENCE.search(t)
+    t = (t[: m.start()] if m else t).strip()
+    t = _TRAILING_BRACKET.sub("", t) or t  # 完善统缴平台（省财政厅牵头） → 完善统缴平台
+    t = re.sub(r"\s+", " ", t)
+    return t if len(t) <= limit else t[: limit - 1] + "…"
+
+
+def _inside(start: int, end: int, a: int, b: int) -> bool:
+    return a <= start and end <= b
+
+
+@dataclass(slots=True)
+class _SectionInfo:
+    chain: tuple[Section, ...]  # numbered sections from the outermost down to this one
+    leaf: bool = True  # no numbered section below it
+    items: list[Section] = field(default_factory=list)  # inline items (一是…) below it
+
+
+def _section_infos(root: Section) -> dict[int, _SectionInfo]:
+    """Chain, leafness and inline items of every numbered section (by ``id()``), in one walk of the tree."""
+    out: dict[int, _SectionInfo] = {}
+
+    def visit(node: Section, chain: tuple[Section, ...]) -> None:
+        for child in node.children:
+            if child.kind == "section":
+                for outer in chain:
+                    out[id(outer)].leaf = False
+                here = (*chain, child)
+                out[id(child)] = _SectionInfo(here)
+                visit(child, here)
+            else:
+                if child.kind == "item" and chain:
+                    out[id(chain[-1])].items.append(child)
+                visit(child, chain)
+
+    visit(root, ())
+    return out
+
+
+_NUMBER_CELL = re.compile(r"[0-9０-９一二三四五六七八九十.．、—\-－]+")
+
+
+def _row_title(document: Document, row: TableRow) -> tuple[str, str]:
+    """(number, title) of a task-table row: its first 序号-like cell and its first short text cell."""
+    text = document.text
+    number = ""
+    texts: list[str] = []
+    for (s, e), kind in zip(row.cells, row.kinds, strict=True):
+        cell = text[s:e].strip()
+        if not cell:
+            continue
+        if _NUMBER_CELL.fullmatch(cell):
+            number = number or cell
+        elif kind in (None, "text"):
+            texts.append(cell)
+    short = [t for t in texts if len(t) <= 40]
+    title = short[0] if short else measure_title(texts[0]) if texts else ""
+    return number, title
+
+
+_STATEMENT_RULES = ("label:", "verb:")
+
+
+def _statement_ends(text: str, sec: Section, units: Sequence[ResponsibleUnit]) -> list[int]:
+    """Where each bracketed responsibility statement of a section ends (after its closing bracket and a
+    following 。), for sections that write several tasks each closed by its own statement:
+    ``任务一……（省大数据局牵头）。任务二……（省财政厅牵头，各有关部门配合）。``"""
+    ends: list[int] = []
+    for u in units:
+        if not u.rule_id.startswith(_STATEMENT_RULES):
+            continue
+        close = min((i for i in (text.find("）", u.end, sec.end), text.find(")", u.end, sec.end)) if i >= 0),
+                    default=-1)
+        if close < 0 or "\n" in text[u.end:close]:
+            continue  # a label line, not a bracket: it closes the whole item
+        end = close + 1
+        while end < sec.end and text[end] in "。；;":
+            end += 1
+        if not ends or ends[-1] != end:
+            ends.append(end)
+    # the caller runs the last task to the end of the item: trailing text without a statement stays with it
+    return ends if len(ends) >= 2 else []
 
 
 def build_measures(
-    document: Document, root: Section, *, units: Sequence[ResponsibleUnit], dates: Sequence[TimeExpression]
+    document: Document,
+    root: Section,
+    *,
+    units: Sequence[ResponsibleUnit],
+    dates: Sequence[TimeExpression],
 ) -> tuple[Measure, ...]:
-    return ()
+    """The measures of a parsed plan, in text order, each with the units and times inside its span."""
+    infos = _section_infos(root)
+    table = [r for r in task_table_rows(document, rules=load_unit_rules()) if not r.header]
+    table_spans = [(r.start, r.end) for r in table]
+    unit_list = sorted(units, key=lambda u: u.start)
+    time_list = sorted(dates, key=lambda t: t.start)
+    unit_starts = [u.start for u in unit_list]
+    time_starts = [t.start for t in time_list]
+    measures: list[Measure] = []
+
+    def in_table(start: int) -> bool:
+        i = bisect.bisect_right(table_spans, (start, len(document.text) + 1)) - 1
+        return i >= 0 and table_spans[i][0] <= start < table_spans[i][1]
+
+    def units_in(a: int, b: int) -> list[ResponsibleUnit]:
+        lo, hi = bisect.bisect_left(unit_starts, a), bisect.bisect_left(unit_starts, b)
+        return [u for u in unit_list[lo:hi] if u.end <= b and not in_table(u.start)]
+
+    def times_in(a: int, b: int) -> list[TimeExpression]:
+        lo, hi = bisect.bisect_left(time_starts, a), bisect.bisect_left(time_starts, b)
+        return [t for t in time_list[lo:hi] if t.end <= b and not in_table(t.start)]
+
+    for sec in root.sections():
+        info = infos[id(sec)]
+        if not info.leaf:
+            continue
+        chain = info.chain
+        path = tuple(s.title for s in chain)
+        sec_units = units_in(sec.start, sec.end)
+        sec_times = times_in(sec.start, sec.end)
+        holds_table = any(sec.start <= a < sec.end for a, _b in table_spans)
+        if holds_table and not sec_units:
+            continue  # 一、重点任务 followed by its task table: the table's rows are the measures
+        items = info.items
+        if len(items) >= 2:
+
+            def outside_items(start: int, end: int, items: list[Section] = items) -> bool:
+                return not any(_inside(start, end, it.start, it.end) for it in items)
+
+            shared_units = [u for u in sec_units if outside_items(u.start, u.end)]
+            shared_times = [t for t in sec_times if outside_items(t.start, t.end) and not (
+                sec.title_start is not None and sec.title_end is not None
+                and _inside(t.start, t.end, sec.start, sec.title_end))]
+            for it in items:
+                own_units = [u for u in sec_units if _inside(u.start, u.end, it.start, it.end)]
+                own_times = [t for t in sec_times if _inside(t.start, t.end, it.start, it.end)]
+                measures.append(Measure(
+                    start=it.start, end=it.end, kind="item", section=sec.id, path=path,
+                    title=measure_title(document.text[it.start:it.end]),
+                    units=tuple(own_units + shared_units), times=tuple(own_times + shared_times),
+                ))
+            continue
+        cuts = _statement_ends(document.text, sec, sec_units)
+        if len(cuts) >= 2:
+            # several tasks in one item, each closed by its own （X牵头，Y配合）: one measure per task
+            starts = [sec.start, *cuts[:-1]]
+            ends = [*cuts[:-1], sec.end]
+            for n, (a, b) in enumerate(zip(starts, ends, strict=True)):
+                body = document.text[a:b]
+                title = sec.title if n == 0 and sec.title else measure_title(body)
+                measures.append(Measure(
+                    start=a, end=b, kind="item", section=sec.id, path=path, title=title,
+                    units=tuple(u for u in sec_units if a <= u.start < b),
+                    times=tuple(t for t in sec_times if a <= t.start < b),
+                ))
+            continue
+        measures.append(Measure(
+            start=sec.start, end=sec.end, kind="section", section=sec.id, path=path,
+            title=sec.title or measure_title(document.text[sec.start:sec.end]),
+            units=tuple(sec_units), times=tuple(sec_times),
+        ))
+
+    for row in table:
+        host = section_at(root, row.start)
+        chain = infos[id(host)].chain if host is not None else ()
+        number, title = _row_title(document, row)
+        path = tuple(s.title for s in chain) + ((number,) if number else ())
+        measures.append(Measure(
+            start=row.start, end=row.end, kind="table-row",
+            section=host.id if host is not None else "",
+            path=path, title=title,
+            units=tuple(u for u in unit_list[bisect.bisect_left(unit_starts, row.start):
+                                             bisect.bisect_left(unit_starts, row.end)] if u.end <= row.end),
+            times=tuple(t for t in time_list[bisect.bisect_left(time_starts, row.start):
+                                             bisect.bisect_left(time_starts, row.end)] if t.end <= row.end),
+        ))
+    measures.sort(key=lambda m: (m.start, m.end))
+    return tuple(measures)

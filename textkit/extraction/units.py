@@ -1,9 +1,885 @@
-"""Responsible units (provisional until the extraction work lands)."""
+"""Responsible units (责任单位): who a plan names as responsible for a task, with their role.
+
+Four sources, all driven by ``data/roles.toml`` and ``data/units.toml``:
+
+- labelled statements, on their own line or in parentheses after a task: ``责任单位：机关党委、办公室``,
+  ``（牵头单位：省科技厅，参加单位：省教育厅）``, ``（5月底完成，牵头考核单位：市审批服务局）``;
+- role clauses in parentheses: ``（省大数据局牵头，各有关部门、各市政府配合）``, ``（X按职责分工负责）``;
+- columns of a task table (tab-separated rows in text, or `Document.tables` cells): 负责处室 / 配合处室;
+- phrases in running text: ``由X牵头``, ``X牵头，Y配合``, ``X负责…``, ``X按职责分工负责``, ``X负总责``.
+
+Extraction works on the text line by line and does not need the section tree except to record the id of
+the enclosing numbered section. Every unit's ``text`` is ``document.text[start:end]``.
+
+>>> from textkit.model import Document, Section
+>>> doc = Document(text="1.突出学习重点。\\n责任单位：机关党委（机关纪委）、办公室\\n")
+>>> root = Section(kind="document", start=0, end=len(doc.text))
+>>> [(u.text, u.name, u.alias, u.role) for u in extract_units(doc, root)]
+[('机关党委（机关纪委）', '机关党委', '机关纪委', 'responsible'), ('办公室', '办公室', None, 'responsible')]
+"""
 
 from __future__ import annotations
 
-from textkit.model import Document, ResponsibleUnit, Section
+import bisect
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from textkit.model import Document, ResponsibleUnit, Role, Section, section_at
+from textkit.rules import Field, load_entries, read_toml
+
+__all__ = ["TableRow", "UnitRules", "extract_units", "load_unit_rules", "split_unit_list", "task_table_rows", "user_rules"]
+
+_ROLES = ("lead", "support", "responsible")
+_OPEN = "（("
+_CLOSE = "）)"
+# separators of a list of units; 和/及/与 only split when both sides look like units (工业和信息化部 is one)
+_LIST_SEPS = "、，,；;/／"
+_CONJ = "和及与"
+_CLAUSE_SEPS = "，,；;。"
+_SENTENCE_PUNCT = set("。！？：:“”《》\"")
+_TIME_HINT = re.compile(
+    r"[0-9０-９]|[月日旬]|季度|[全当本今明]年|年[底初中内末]|每|学期|学年|寒假|暑假|待定|适时|长期|持续|开学|期末|期中|前$|底$"
+)
 
 
-def extract_units(document: Document, root: Section) -> tuple[ResponsibleUnit, ...]:
-    return ()
+@dataclass(frozen=True, slots=True)
+class UnitRules:
+    """The compiled rules of ``roles.toml`` and ``units.toml``."""
+
+    label_re: re.Pattern[str]  # a label word followed by a colon; group names ``l0``… index `label_roles`
+    label_roles: tuple[tuple[str, str], ...]  # (id, role) per label entry
+    verb_re: re.Pattern[str]  # a unit list then a role word at the end of a clause
+    verb_only_re: re.Pattern[str]  # just a role word (in brackets after a unit: 市教育局（牵头）)
+    verb_roles: tuple[tuple[str, str], ...]
+    phrases: tuple[tuple[str, str, re.Pattern[str]], ...]  # (id, trigger word, pattern)
+    suffixes: tuple[str, ...]  # longest first
+    split_suffixes: tuple[str, ...]
+    collective_re: re.Pattern[str]
+    trailer_re: re.Pattern[str]
+    columns: tuple[tuple[str, re.Pattern[str], str], ...]  # (id, header pattern, kind)
+    stop: re.Pattern[str]  # any function word or sentence punctuation: never inside a name in running text
+    generic: frozenset[str]
+
+
+_LABEL_SCHEMA = {
+    "id": Field(required=True),
+    "pattern": Field(required=True, regex=True),
+    "role": Field(required=True, choices=(*_ROLES, "person")),
+}
+_VERB_SCHEMA = {
+    "id": Field(required=True),
+    "pattern": Field(required=True, regex=True),
+    "role": Field(required=True, choices=_ROLES),
+}
+_PHRASE_SCHEMA = {"id": Field(required=True), "pattern": Field(required=True), "trigger": Field(required=True)}
+_WORDS_SCHEMA = {"id": Field(required=True), "words": Field(types=list, required=True), "split": Field(types=bool)}
+_PATTERN_SCHEMA = {"id": Field(required=True), "pattern": Field(required=True, regex=True)}
+_COLUMN_SCHEMA = {
+    "id": Field(required=True),
+    "pattern": Field(required=True, regex=True),
+    "kind": Field(required=True, choices=(*_ROLES, "person", "time", "number", "text")),
+}
+
+# one name inside a phrase: no punctuation, no digits; a list joins names with 、和及与 (names may hold 和)
+_NAME_CHARS = r"[^\s，,。；;：:、！？（）()“”《》\"0-9０-９]"
+# a name may hold one bracketed part: 机关党委（机关纪委）, 各县（市、区）政府
+_NAME = rf"{_NAME_CHARS}{{2,30}}?(?:[（(][^（）()\s，。；]{{1,15}}[）)]{_NAME_CHARS}{{0,12}}?)?"
+_UNITS = rf"{_NAME}(?:、{_NAME})*"
+# a clause starts at a line start, after punctuation, or right after a numbering marker (1. / 1、 / （一）)
+_BOUNDARY = r"(?:^|(?<=[，,。；;：:！？\s.．）)])|(?<=[0-9０-９]、))"
+
+
+def _alternation(patterns: Sequence[str]) -> str:
+    return "|".join(f"(?:{p})" for p in patterns)
+
+
+@lru_cache(maxsize=8)
+def load_unit_rules(roles: tuple[str, ...] = (), units: tuple[str, ...] = ()) -> UnitRules:
+    """Load (and cache) the unit rules, with user files ``roles``/``units`` layered over the defaults."""
+    from textkit.errors import RuleError
+
+    def extra(files: tuple[str, ...], array: str, known: tuple[str, ...]) -> list[str]:
+        # a user's file may hold only some of a file's arrays: layer it over those it holds; a file
+        # holding none of them is passed on, so the loader names what it does hold
+        out = []
+        for f in files:
+            arrays = {k for k, v in read_toml(f).items() if isinstance(v, list)}
+            if array in arrays or not arrays & set(known):
+                out.append(f)
+        return out
+
+    role_arrays = ("label", "verb", "phrase")
+    unit_arrays = ("suffix", "collective", "trailer", "column", "stop", "generic")
+    labels = load_entries("roles.toml", "label", _LABEL_SCHEMA, extra=extra(roles, "label", role_arrays))
+    verbs = load_entries("roles.toml", "verb", _VERB_SCHEMA, extra=extra(roles, "verb", role_arrays))
+    phrases = load_entries("roles.toml", "phrase", _PHRASE_SCHEMA, extra=extra(roles, "phrase", role_arrays))
+
+    def unit_entries(array: str, schema: dict[str, Field]) -> list[dict[str, Any]]:
+        return load_entries("units.toml", array, schema, extra=extra(units, array, unit_arrays))
+
+    suffixes = unit_entries("suffix", _WORDS_SCHEMA)
+    collectives = unit_entries("collective", _PATTERN_SCHEMA)
+    trailers = unit_entries("trailer", _PATTERN_SCHEMA)
+    columns = unit_entries("column", _COLUMN_SCHEMA)
+    stops = unit_entries("stop", _WORDS_SCHEMA)
+    generic = unit_entries("generic", _WORDS_SCHEMA)
+
+    label_re = re.compile(
+        r"(?:" + "|".join(f"(?P<l{i}>{e['pattern']})" for i, e in enumerate(labels)) + r")\s*[:：]\s*"
+    )
+    verb_re = re.compile(
+        r"(?P<list>.+?)(?:" + "|".join(f"(?P<v{i}>{e['pattern']})" for i, e in enumerate(verbs)) + r")\s*$",
+        re.S,
+    )
+    verb_only_re = re.compile(
+        r"(?:" + "|".join(f"(?P<v{i}>{e['pattern']})" for i, e in enumerate(verbs)) + r")"
+    )
+    compiled: list[tuple[str, str, re.Pattern[str]]] = []
+    for e in phrases:
+        source = str(e["pattern"]).replace("{UNITS}", _UNITS).replace("{B}", _BOUNDARY)
+        try:
+            pat = re.compile(source, re.M)
+        except re.error as exc:
+            raise RuleError(f"bad regular expression after expansion: {exc}", file="roles.toml",
+                            entry=str(e["id"]), key="pattern") from None
+        if not set(pat.groupindex) & set(_ROLES):
+            raise RuleError("must define a group named lead, support or responsible", file="roles.toml",
+                            entry=str(e["id"]), key="pattern")
+        compiled.append((str(e["id"]), str(e["trigger"]), pat))
+    words = sorted({str(w) for e in suffixes for w in e["words"]}, key=len, reverse=True)
+    split_words = sorted({str(w) for e in suffixes if e.get("split") for w in e["words"]}, key=len, reverse=True)
+    return UnitRules(
+        label_re=label_re,
+        label_roles=tuple((str(e["id"]), str(e["role"])) for e in labels),
+        verb_re=verb_re,
+        verb_only_re=verb_only_re,
+        verb_roles=tuple((str(e["id"]), str(e["role"])) for e in verbs),
+        phrases=tuple(compiled),
+        suffixes=tuple(words),
+        split_suffixes=tuple(split_words),
+        collective_re=re.compile(_alternation([str(e["pattern"]) for e in collectives])),
+        trailer_re=re.compile(r"(?:" + _alternation([str(e["pattern"]) for e in trailers]) + r")$"),
+        columns=tuple((str(e["id"]), re.compile(str(e["pattern"])), str(e["kind"])) for e in columns),
+        stop=re.compile("|".join(re.escape(w) for w in sorted(
+            {*(str(w) for e in stops for w in e["words"]), "由", *_SENTENCE_PUNCT}, key=len, reverse=True))
+            + r"|[0-9０-９]"),
+        generic=frozenset(str(w) for e in generic for w in e["words"]),
+    )
+
+
+# ---- names -------------------------------------------------------------------------------------------------
+
+
+_SPACE_RE = re.compile(r"\s+")
+_ALIAS_RE = re.compile(r"(.*?)[（(]([^（）()]*)[）)]$", re.S)  # 机关党委（机关纪委）: name and alias
+
+
+def _compact(s: str) -> str:
+    return _SPACE_RE.sub("", s) if not s.isprintable() or " " in s or "\u3000" in s else s
+
+
+def _has_suffix(name: str, rules: UnitRules) -> bool:
+    words = _suffix_set(rules.suffixes)
+    for k in range(1, min(len(name), _MAX_SUFFIX) + 1):
+        if name[-k:] in words and (len(name) > k or k > 1):
+            return True
+    return False
+
+
+_MAX_SUFFIX = 8
+
+
+@lru_cache(maxsize=8)
+def _suffix_set(suffixes: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(w for w in suffixes if len(w) <= _MAX_SUFFIX)
+
+
+def _is_collective(name: str, rules: UnitRules) -> bool:
+    return bool(rules.collective_re.match(name)) and len(name) >= 2
+
+
+def _strict_unit(name: str, rules: UnitRules) -> bool:
+    """A name found in running text: ends like a unit and holds no function word."""
+    if not 2 <= len(name) <= 30 or rules.stop.search(name):
+        return False
+    return _has_suffix(name, rules) or (_is_collective(name, rules) and len(name) >= 3)
+
+
+def _loose_unit(name: str) -> bool:
+    """A name in a labelled list: anything short without sentence punctuation."""
+    return 1 <= len(name) <= 40 and not any(ch in _SENTENCE_PUNCT for ch in name)
+
+
+def _time_like(s: str) -> bool:
+    return bool(_TIME_HINT.search(s))
+
+
+def _split_depth0(text: str, start: int, end: int, seps: str) -> list[tuple[int, int]]:
+    """Split ``text[start:end]`` on ``seps`` outside brackets."""
+    out: list[tuple[int, int]] = []
+    depth = 0
+    last = start
+    for j in range(start, end):
+        ch = text[j]
+        if ch in _OPEN:
+            depth += 1
+        elif ch in _CLOSE:
+            depth = max(0, depth - 1)
+        elif depth == 0 and ch in seps:
+            out.append((last, j))
+            last = j + 1
+    out.append((last, end))
+    return out
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _split_conj(text: str, start: int, end: int, rules: UnitRules) -> list[tuple[int, int]]:
+    """Split on 和/及/与 only where both sides read as units: 学科组和备课组, not 工业和信息化部."""
+    depth = 0
+    for j in range(start, end):
+        ch = text[j]
+        if ch in _OPEN:
+            depth += 1
+        elif ch in _CLOSE:
+            depth = max(0, depth - 1)
+        elif depth == 0 and ch in _CONJ and start < j < end - 1:
+            left = _compact(_strip_alias(text[start:j]))
+            right = _compact(text[j + 1:end])
+            if _has_suffix(left, rules) and (_has_suffix(_strip_trailer(right, rules), rules)
+                                             or _is_collective(right, rules)):
+                return [(start, j), *_split_conj(text, j + 1, end, rules)]
+    return [(start, end)]
+
+
+def _strip_alias(s: str) -> str:
+    m = _ALIAS_RE.match(s.rstrip())
+    return m.group(1) if m and m.group(1).strip() else s
+
+
+def _strip_trailer(s: str, rules: UnitRules) -> str:
+    m = rules.trailer_re.search(s)
+    if m and m.start() > 0:
+        return s[: m.start()]
+    return s
+
+
+def split_unit_list(
+    text: str, start: int, end: int, *, rules: UnitRules | None = None, cell: bool = False
+) -> list[tuple[int, int]]:
+    """Spans of the unit names in ``text[start:end]``, a list joined by 、，,；和及与 (and, in a table
+    ``cell``, by spaces or run together: 党政办 总务处, 教学处教科室).
+
+    >>> t = "省大数据局、省政府办公厅和各市政府等部门"
+    >>> [t[a:b] for a, b in split_unit_list(t, 0, len(t))]
+    ['省大数据局', '省政府办公厅', '各市政府']
+    """
+    rules = rules or load_unit_rules()
+    out: list[tuple[int, int]] = []
+    for a, b in _split_depth0(text, start, end, _LIST_SEPS):
+        a, b = _trim(text, a, b)
+        if a >= b:
+            continue
+        for c, d in _split_conj(text, a, b, rules):
+            c, d = _trim(text, c, d)
+            # leading connectives left by a split: 由X / 和X / 以及X
+            while c < d and text[c] in "由和及与以":
+                if text[c] == "以" and text[c + 1: c + 2] != "及":
+                    break
+                c += 1
+            c, d = _trim(text, c, d)
+            stripped = _strip_trailer(text[c:d], rules)
+            d = c + len(stripped)
+            c, d = _trim(text, c, d)
+            if c >= d:
+                continue
+            if cell:
+                out.extend(_segment_cell(text, c, d, rules))
+            else:
+                out.append((c, d))
+    return out
+
+
+_MAX_STATEMENT = 400  # characters of one responsibility statement (a bracket's content or a label's list)
+_MAX_CLAUSE = 200
+_MAX_CELL = 80  # a longer cell is text, not a list of units
+_MAX_NAME = 30
+
+
+def _segment_cell(text: str, start: int, end: int, rules: UnitRules) -> list[tuple[int, int]]:
+    """Split a table cell written without punctuation: spaces (党政办 总务处) or run together (各处室各年段),
+    keeping a name written with an inner space (工 会) whole."""
+    chars = [(i, text[i]) for i in range(start, end) if not text[i].isspace()]
+    n = len(chars)
+    if n == 0:
+        return []
+    if n > _MAX_CELL:
+        return [(start, end)]
+    compact = "".join(ch for _, ch in chars)
+    # boundary k (between compact chars k-1 and k): a space there, or a run-together split after a suffix
+    spaced = {k for k in range(1, n) if chars[k][0] != chars[k - 1][0] + 1}
+
+    # precomputed once per cell (the search below tries every segment): the suffix lengths ending at each
+    # position, and the positions where a collective name (各…, 相关…) starts
+    words = _suffix_set(rules.suffixes)
+    ends_with = [[w for w in range(1, min(k, _MAX_SUFFIX) + 1) if compact[k - w:k] in words] for k in range(n + 1)]
+    collective_at = [bool(rules.collective_re.match(compact[j:])) for j in range(n)]
+
+    def ok(j: int, k: int) -> bool:
+        size = k - j
+        return size >= 2 and (collective_at[j] or any(w < size or w > 1 for w in ends_with[k] if w <= size))
+
+    def run_split(seg_start: int, k: int, right: str) -> bool:
+        # a name may end without a space only after a strong suffix (教学处|教科室), and only when it is
+        # long enough not to be the head of a longer name (市委办公室 stays whole) or a collective follows
+        seg = compact[seg_start:k]
+        if not any(seg.endswith(w) for w in rules.split_suffixes):
+            return False
+        if any(compact.find(w, max(0, k - len(w) + 1), k + len(w) - 1) >= 0
+               and any(compact.startswith(w, i) for i in range(k - len(w) + 1, k))
+               for w in rules.suffixes if len(w) > 1):
+            return False  # 市委办公室: 办公室 runs across the cut
+        return len(seg) >= 3 or bool(rules.collective_re.match(right))
+
+    # best[k] = (segments, run-together splits, cut positions) for compact[:k]: most segments, fewest runs
+    best: list[tuple[int, int, list[int]] | None] = [None] * (n + 1)
+    best[0] = (0, 0, [])
+    for k in range(1, n + 1):
+        for j in range(max(0, k - _MAX_NAME), k):
+            prev = best[j]
+            if prev is None or not ok(j, k):
+                continue
+            run = j > 0 and j not in spaced
+            if run and not run_split(prev[2][-1], j, compact[j:k]):
+                continue
+            cand = (prev[0] + 1, prev[1] + (1 if run else 0), [*prev[2], j])
+            cur = best[k]
+            if cur is None or (cand[0], -cand[1]) > (cur[0], -cur[1]):
+                best[k] = cand
+    final = best[n]
+    if final is None:
+        return [(start, end)]
+    cuts = [*final[2], n]
+    return [(chars[cuts[i]][0], chars[cuts[i + 1] - 1][0] + 1) for i in range(len(cuts) - 1)]
+
+
+# ---- building units ----------------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Found:
+    start: int
+    end: int
+    role: str
+    label: str
+    rule_id: str
+
+
+def _make_unit(document: Document, root: Section, f: _Found, rules: UnitRules) -> ResponsibleUnit:
+    text = document.text[f.start:f.end]
+    alias: str | None = None
+    name = text
+    m = _ALIAS_RE.match(text)
+    if m and m.group(1).strip():
+        name, alias = m.group(1), _compact(m.group(2)) or None
+    name = _compact(name)
+    sec = section_at(root, f.start)
+    role: Role = "lead" if f.role == "lead" else "support" if f.role == "support" else "responsible"
+    return ResponsibleUnit(
+        start=f.start, end=f.end, text=text, name=name, role=role, collective=_is_collective(name, rules),
+        alias=alias, label=f.label, rule_id=f.rule_id, section=sec.id if sec is not None else "",
+    )
+
+
+def _label_role(m: re.Match[str], rules: UnitRules) -> tuple[str, str]:
+    for i, (rid, role) in enumerate(rules.label_roles):
+        if m.group(f"l{i}") is not None:
+            return rid, role
+    return "", "responsible"  # pragma: no cover - one group always matches
+
+
+def _verb_role(m: re.Match[str], rules: UnitRules) -> tuple[str, str, str]:
+    for i, (rid, role) in enumerate(rules.verb_roles):
+        verb = m.group(f"v{i}")
+        if verb is not None:
+            return rid, role, verb
+    return "", "responsible", ""  # pragma: no cover
+
+
+def _role_bracket(text: str, s: int, e: int, rules: UnitRules) -> tuple[int, int, tuple[str, str] | None]:
+    """A unit written with its role in brackets, 市教育局（牵头）: the unit's span without the bracket and
+    (role, verb rule id); a bracket that is not a role word (机关党委（机关纪委）) stays an alias."""
+    m = _ALIAS_RE.match(text, s, e)
+    if m is None or not m.group(1).strip():
+        return s, e, None
+    vm = rules.verb_only_re.fullmatch(m.group(2).strip())
+    if vm is None:
+        return s, e, None
+    rid, role, _verb = _verb_role(vm, rules)
+    s2, e2 = _trim(text, s, m.start(2) - 1)
+    return s2, e2, (role, rid)
+
+
+def _verb_clause(text: str, a: int, b: int, rules: UnitRules) -> tuple[int, int, str, str, str] | None:
+    """``（省大数据局牵头`` → the list span, role, rule id and verb, if the clause is units + role word."""
+    if b - a > _MAX_CLAUSE:
+        return None  # a unit list and its role word are short; this also bounds the regex's work
+    m = rules.verb_re.match(text, a, b)
+    if m is None:
+        return None
+    la, lb = m.span("list")
+    seg = text[la:lb]
+    k = seg.rfind("由")  # 技工院校内由人力资源社会保障行政部门负责
+    if k >= 0:
+        la += k + 1
+    rid, role, verb = _verb_role(m, rules)
+    return la, lb, role, rid, verb
+
+
+def _names_ok(text: str, spans: list[tuple[int, int]], rules: UnitRules, *, strict_last: bool) -> bool:
+    if not spans:
+        return False
+    names = [_compact(_strip_alias(text[a:b])) for a, b in spans]
+    for name in names:
+        if not _loose_unit(name) or rules.stop.search(name):
+            return False
+        if not (_strict_unit(name, rules) or len(name) <= 6):
+            return False
+    return not strict_last or _strict_unit(names[-1], rules)
+
+
+def _clauses(text: str, start: int, end: int, rules: UnitRules) -> Iterator[tuple[int, int]]:
+    """The clauses of a statement: split on ，；。 outside brackets, and before a label that follows a space
+    (牵头单位：市教育局 配合单位：市财政局)."""
+    for a, b in _split_depth0(text, start, end, _CLAUSE_SEPS):
+        pos = a
+        for m in rules.label_re.finditer(text, a + 1, b):
+            if text[m.start() - 1].isspace():
+                yield pos, m.start()
+                pos = m.start()
+        yield pos, b
+
+
+def _statement(
+    text: str, start: int, end: int, rules: UnitRules, *, in_paren: bool
+) -> list[_Found] | None:
+    """Units of one responsibility statement ``text[start:end]`` (a parenthesis' content or a label line),
+    or ``None`` if it is not one."""
+    found: list[_Found] = []
+    recognised = False
+    current: tuple[str, str, str] | None = None  # (role, label, rule id) a continuation clause inherits
+    for a, b in _clauses(text, start, end, rules):
+        a, b = _trim(text, a, b)
+        if a >= b:
+            current = None
+            continue
+        lm = rules.label_re.match(text, a, b)
+        if lm is not None:
+            rid, role = _label_role(lm, rules)
+            label = _compact(text[lm.start():lm.end()]).rstrip(":：")
+            recognised = True
+            la = lm.end()
+            if role == "person":
+                current = None
+                continue
+            vc = _verb_clause(text, la, b, rules)
+            if vc is not None and _names_ok(text, split_unit_list(text, vc[0], vc[1], rules=rules), rules,
+                                            strict_last=False):
+                la, lb, role, vrid, _verb = vc
+                rid = f"{rid}+{vrid}"
+            else:
+                lb = b
+            for s, e in split_unit_list(text, la, lb, rules=rules):
+                s, e, own = _role_bracket(text, s, e, rules)
+                if _loose_unit(_compact(text[s:e])):
+                    found.append(_Found(s, e, own[0] if own else role, label,
+                                        f"label:{rid}+{own[1]}" if own else f"label:{rid}"))
+            current = (role, label, f"label:{rid}")
+            continue
+        vc = _verb_clause(text, a, b, rules)
+        if vc is not None:
+            la, lb, role, rid, verb = vc
+            spans = split_unit_list(text, la, lb, rules=rules)
+            if _names_ok(text, spans, rules, strict_last=True):
+                recognised = True
+                found.extend(_Found(s, e, role, verb, f"verb:{rid}") for s, e in spans)
+                current = None
+                continue
+        if current is not None and not _time_like(text[a:b]):
+            spans = split_unit_list(text, a, b, rules=rules)
+            if _names_ok(text, spans, rules, strict_last=True):
+                found.extend(_Found(s, e, current[0], current[1], current[2]) for s, e in spans)
+                continue
+        current = None
+        if not in_paren and recognised:
+            break  # a label line: the list ends at the first clause that is not part of it
+    return found if recognised else None
+
+
+def _lines(text: str) -> Iterator[tuple[int, int]]:
+    pos = 0
+    n = len(text)
+    while pos <= n:
+        nl = text.find("\n", pos)
+        end = n if nl < 0 else nl
+        yield pos, end
+        if nl < 0:
+            break
+        pos = nl + 1
+
+
+# ---- tables ------------------------------------------------------------------------------------------------
+
+
+def _column_kind(header: str, rules: UnitRules) -> str:
+    h = _compact(header)
+    for _id, pat, kind in rules.columns:
+        if pat.fullmatch(h):
+            return kind
+    return "text"
+
+
+@dataclass(frozen=True, slots=True)
+class _CellInfo:
+    """What a cell's text looks like, computed once per cell for all alignments tried."""
+
+    empty: bool
+    length: int
+    timey: bool
+    unity: bool  # a list of unit names (党政办 总务处)
+    suffixed: bool
+    numbery: bool
+    person_end: bool
+
+
+def _cell_info(text: str, rules: UnitRules) -> _CellInfo:
+    c = _compact(text)
+    # segmenting is quadratic in the cell length: only short cells can be unit lists
+    unity = 0 < len(c) <= 24 and all(
+        _strict_unit(c[a:b], rules) or _is_collective(c[a:b], rules) for a, b in _segment_cell(c, 0, len(c), rules)
+    )
+    return _CellInfo(
+        empty=not c, length=len(c), timey=_time_like(c) and len(c) <= 20, unity=unity,
+        suffixed=_has_suffix(c, rules), numbery=bool(_NUMBERY.fullmatch(c)), person_end=c.endswith(("长", "员")),
+    )
+
+
+_NUMBERY = re.compile(r"[0-9０-９一二三四五六七八九十.．、—\-－()（）]+")
+
+
+def _cell_score(c: _CellInfo, kind: str) -> int:
+    """How well a cell fits a column kind (higher is better)."""
+    if c.empty:
+        return 0
+    if kind in _ROLES:
+        return 2 if c.unity else -3 if c.length > 24 else -2 if c.timey else -1
+    if kind == "person":
+        if c.unity and not c.person_end:
+            return -1
+        return -2 if c.timey or c.length > 16 else 1
+    if kind == "time":
+        return -2 if c.unity else 2 if c.timey else -1
+    if kind == "number":
+        return 2 if c.numbery else -1
+    return 1 if c.length > 6 and not c.suffixed else 0
+
+
+def align_row(
+    cells: Sequence[str], kinds: Sequence[str], rules: UnitRules, *, cache: dict[str, _CellInfo] | None = None
+) -> list[int]:
+    """The column index of each cell of a row whose merged (row-spanning) cells are missing.
+
+    Tries the row flush left and flush right (dropping up to two trailing columns) and keeps the
+    alignment whose cells best fit their columns (units under 负责处室, dates under 完成时间…).
+    """
+    n, h = len(cells), len(kinds)
+    cache = {} if cache is None else cache  # a table repeats its cells (党政办, 全年): read each once
+    info = []
+    for c in cells:
+        if c not in cache:
+            cache[c] = _cell_info(c, rules)
+        info.append(cache[c])
+    # in order of preference on equal fit: flush right, right with 1 or 2 trailing columns missing, left
+    candidates = [[j + h - t - n for j in range(n)] for t in range(3)] + [list(range(n))]
+    best = candidates[0]
+    best_score: int | None = None
+    for cand in candidates:
+        score = sum(_cell_score(info[j], kinds[c]) for j, c in enumerate(cand) if 0 <= c < h)
+        if best_score is None or score > best_score:
+            best, best_score = cand, score
+    return best
+
+
+@dataclass(frozen=True, slots=True)
+class TableRow:
+    """One row of a task table: its span, cell spans, and the column kind of each cell (or None)."""
+
+    start: int
+    end: int
+    cells: tuple[tuple[int, int], ...]
+    kinds: tuple[str | None, ...]
+    header: bool = False
+
+
+def _text_tables(document: Document) -> list[list[tuple[int, int, list[tuple[int, int]]]]]:
+    """Runs of tab-separated lines: each a list of (line start, line end, cell spans)."""
+    tables: list[list[tuple[int, int, list[tuple[int, int]]]]] = []
+    run: list[tuple[int, int, list[tuple[int, int]]]] = []
+    text = document.text
+    for a, b in _lines(text):
+        if "\t" in text[a:b]:
+            cells: list[tuple[int, int]] = []
+            last = a
+            for j in range(a, b):
+                if text[j] == "\t":
+                    cells.append((last, j))
+                    last = j + 1
+            cells.append((last, b))
+            run.append((a, b, cells))
+        else:
+            if run:
+                tables.append(run)
+            run = []
+    if run:
+        tables.append(run)
+    return tables
+
+
+def _doc_tables(document: Document) -> list[list[tuple[int, int, list[tuple[int, int]]]]]:
+    """`Document.tables` cells (from .docx/.pdf) grouped into rows."""
+    by_table: dict[int, dict[int, list[tuple[int, int, int]]]] = {}
+    for c in document.tables:
+        by_table.setdefault(c.table, {}).setdefault(c.row, []).append((c.col, c.start, c.end))
+    out = []
+    for t in sorted(by_table):
+        rows = []
+        for r in sorted(by_table[t]):
+            cells = sorted(by_table[t][r])
+            spans = [(s, e) for _, s, e in cells]
+            rows.append((min(s for s, _ in spans), max(e for _, e in spans), spans))
+        out.append(rows)
+    return out
+
+
+def task_table_rows(document: Document, *, rules: UnitRules | None = None) -> list[TableRow]:
+    """Rows of the task tables of ``document`` (tables whose header names a unit or time column),
+    each cell tagged with its column kind; header rows are included with ``header=True``."""
+    return list(_task_table_rows(document, rules or load_unit_rules()))
+
+
+@lru_cache(maxsize=4)
+def _task_table_rows(document: Document, rules: UnitRules) -> tuple[TableRow, ...]:
+    # cached: units and measures both need the rows of the same document
+    text = document.text
+    groups = _doc_tables(document) if document.tables else _text_tables(document)
+    cache: dict[str, _CellInfo] = {}
+    rows: list[TableRow] = []
+    for group in groups:
+        kinds: list[str] | None = None
+        for a, b, cells in group:
+            texts = [text[s:e] for s, e in cells]
+            if kinds is None:
+                cand = [_column_kind(t, rules) for t in texts]
+                if any(k in _ROLES for k in cand) and len([t for t in texts if t.strip()]) >= 2:
+                    kinds = cand
+                    rows.append(TableRow(a, b, tuple(cells), tuple(cand), header=True))
+                continue
+            order = align_row(texts, kinds, rules, cache=cache)
+            row_kinds = tuple(kinds[c] if 0 <= c < len(kinds) else None for c in order)
+            rows.append(TableRow(a, b, tuple(cells), row_kinds))
+    return tuple(rows)
+
+
+def _table_units(document: Document, rows: Sequence[TableRow], rules: UnitRules) -> list[_Found]:
+    text = document.text
+    found: list[_Found] = []
+    header_labels: dict[str, str] = {}
+    for row in rows:
+        if row.header:
+            header_labels = {k: _compact(text[s:e]) for (s, e), k in zip(row.cells, row.kinds, strict=True)
+                             if k in _ROLES}
+            continue
+        for (s, e), kind in zip(row.cells, row.kinds, strict=True):
+            if kind not in _ROLES:
+                continue
+            for a, b in split_unit_list(text, s, e, rules=rules, cell=True):
+                a, b, own = _role_bracket(text, a, b, rules)
+                if _loose_unit(_compact(text[a:b])):
+                    found.append(_Found(a, b, own[0] if own else kind, header_labels.get(kind, kind),
+                                        f"table:{kind}+{own[1]}" if own else f"table:{kind}"))
+    return found
+
+
+# ---- the whole document ------------------------------------------------------------------------------------
+
+
+_OPEN_RE = re.compile(r"[（(]")
+# what may stand right before a label word: a line start, a space, punctuation or a marker (（1）责任单位：)
+_LABEL_BEFORE = " \t\u3000，,；;。:：、）).．"
+
+
+def _bracket_pairs(text: str, a: int, b: int) -> dict[int, int]:
+    """Open → close bracket positions in ``text[a:b]`` (one pass; unmatched brackets are left out)."""
+    pairs: dict[int, int] = {}
+    stack: list[int] = []
+    for m in _BRACKET_RE.finditer(text, a, b):
+        j = m.start()
+        if text[j] in _OPEN:
+            stack.append(j)
+        elif stack:
+            pairs[stack.pop()] = j
+    return pairs
+
+
+_BRACKET_RE = re.compile(r"[（(）)]")
+
+
+def _paren_statements(text: str, a: int, b: int, rules: UnitRules) -> tuple[list[_Found], list[tuple[int, int]]]:
+    found: list[_Found] = []
+    covered: list[tuple[int, int]] = []
+    pairs = _bracket_pairs(text, a, b)
+    done = a  # a statement's inner brackets (机关党委（机关纪委）) are part of it, not statements
+    for j in sorted(pairs):
+        if j < done:
+            continue
+        k = pairs[j]
+        if k - j > _MAX_STATEMENT:
+            continue  # a whole passage in brackets is not a responsibility statement
+        units = _statement(text, j + 1, k, rules, in_paren=True)
+        if units is not None:
+            found.extend(units)
+            covered.append((j, k + 1))
+            done = k + 1
+    return found, covered
+
+
+def _label_statements(
+    text: str, a: int, b: int, covered: list[tuple[int, int]], rules: UnitRules
+) -> tuple[list[_Found], list[tuple[int, int]]]:
+    found: list[_Found] = []
+    spans: list[tuple[int, int]] = []
+    pos = a
+    while pos < b:
+        m = rules.label_re.search(text, pos, b)
+        if m is None:
+            break
+        s = m.start()
+        if _covered(covered, s) or (s > a and text[s - 1] not in _LABEL_BEFORE):
+            pos = m.end()
+            continue
+        stop = text.find("。", m.end(), b)
+        stop = min(b if stop < 0 else stop, m.end() + _MAX_STATEMENT)
+        units = _statement(text, s, stop, rules, in_paren=False)
+        if units:
+            found.extend(units)
+            spans.append((s, stop))
+        pos = max(m.end(), stop)
+    return found, spans
+
+
+def _covered(spans: list[tuple[int, int]], pos: int) -> bool:
+    """Whether ``pos`` falls in one of the sorted, disjoint ``spans``."""
+    i = bisect.bisect_right(spans, (pos + 1, -1)) - 1  # the last span starting at or before pos
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
+
+
+def _schematic(m: re.Match[str], pat: re.Pattern[str]) -> str:
+    """The phrase with its unit lists replaced by …: 由…牵头，…配合."""
+    text = m.group(0)
+    base = m.start()
+    spans = sorted(m.span(g) for g in _ROLES if g in pat.groupindex and m.group(g) is not None)
+    out, last = "", base
+    for a, b in spans:
+        out += text[last - base:a - base] + "…"
+        last = b
+    return _compact(out + text[last - base:])
+
+
+def _phrase_units(
+    text: str, a: int, b: int, covered: list[tuple[int, int]], rules: UnitRules
+) -> list[_Found]:
+    line = text[a:b]
+    found: list[_Found] = []
+    for rid, trigger, pat in rules.phrases:
+        if trigger not in line:
+            continue
+        pos = 0
+        while pos < len(line):
+            m = pat.search(line, pos)
+            if m is None:
+                break
+            accepted: list[_Found] = []
+            in_statement = False
+            for role in _ROLES:
+                if role not in pat.groupindex or m.group(role) is None:
+                    continue
+                gs, ge = m.span(role)
+                gs, ge = gs + a, ge + a
+                if _covered(covered, gs):
+                    in_statement = True
+                    continue
+                spans = split_unit_list(text, gs, ge, rules=rules)
+                names = [_compact(_strip_alias(text[s:e])) for s, e in spans]
+                if not spans or not all(_strict_unit(n, rules) and n not in rules.generic for n in names):
+                    continue
+                accepted.extend(_Found(s, e, role, _schematic(m, pat), f"phrase:{rid}") for s, e in spans)
+            found.extend(accepted)
+            # a rejected match (整改工作由市局 is no unit) may hide a good one starting later (由市局负总责)
+            pos = m.end() if accepted or in_statement else m.start() + 1
+    return found
+
+
+def extract_units(
+    document: Document, root: Section, *, rules: UnitRules | None = None
+) -> tuple[ResponsibleUnit, ...]:
+    """Every unit named as responsible for a task in ``document``, in text order.
+
+    ``root`` is only used to give each unit the id of its enclosing numbered section.
+
+    >>> from textkit.model import Document, Section
+    >>> doc = Document(text="推进数据共享（省大数据局牵头，各有关部门、各市政府配合）。\\n")
+    >>> root = Section(kind="document", start=0, end=len(doc.text))
+    >>> [(u.name, u.role, u.collective) for u in extract_units(doc, root)]
+    [('省大数据局', 'lead', False), ('各有关部门', 'support', True), ('各市政府', 'support', True)]
+    """
+    rules = rules or load_unit_rules()
+    text = document.text
+    found: list[_Found] = []
+    rows = task_table_rows(document, rules=rules)
+    table_lines = {(r.start, r.end) for r in rows}
+    found.extend(_table_units(document, rows, rules))
+    for a, b in _lines(text):
+        if a >= b or (a, b) in table_lines:
+            continue
+        paren, covered = _paren_statements(text, a, b, rules)
+        found.extend(paren)
+        labelled: list[_Found] = []
+        label_spans: list[tuple[int, int]] = []
+        if text.find("：", a, b) >= 0 or text.find(":", a, b) >= 0:  # a label needs its colon
+            labelled, label_spans = _label_statements(text, a, b, covered, rules)
+        found.extend(labelled)
+        found.extend(_phrase_units(text, a, b, sorted(covered + label_spans), rules))
+    units: list[ResponsibleUnit] = []
+    last_end = -1
+    # the first rule to claim a span wins (tables, then statements, then phrases); overlaps are dropped
+    for f in sorted(found, key=lambda f: f.start):
+        if f.start >= f.end or f.start < last_end:
+            continue
+        last_end = f.end
+        units.append(_make_unit(document, root, f, rules))
+    return tuple(units)
+
+
+def user_rules(roles: str | Path | None = None, units: str | Path | None = None) -> UnitRules:
+    """Unit rules with a user's ``roles``/``units`` TOML file layered over the defaults."""
+    return load_unit_rules(tuple([str(roles)] if roles else []), tuple([str(units)] if units else []))

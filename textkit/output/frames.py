@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict
 from typing import Any
@@ -16,7 +17,7 @@ import pandas as pd
 
 from textkit.model import Plan
 
-__all__ = ["plan_frames", "plans_frames", "records_frame"]
+__all__ = ["check_frames", "plan_frames", "plans_frames", "records_frame", "write_xlsx", "write_xlsx_sheets"]
 
 DataFrame = pd.DataFrame
 
@@ -65,4 +66,51 @@ def plans_frames(plans: Iterable[Plan]) -> dict[str, pd.DataFrame]:
         "units": records_frame(units),
         "dates": records_frame(dates),
         "quantities": records_frame(quantities),
+    }
+
+
+def write_xlsx(frame: pd.DataFrame, path: str | os.PathLike[str], *, sheet: str = "Sheet1") -> None:
+    """Write ``frame`` to an .xlsx file (openpyxl engine), one sheet, no index, columns sized to their text."""
+    with pd.ExcelWriter(path, engine="openpyxl") as writer:
+        frame.to_excel(writer, sheet_name=sheet[:31], index=False)
+        ws = writer.sheets[sheet[:31]]
+        for i, col in enumerate(frame.columns, start=1):
+            values = [str(col), *(str(v) for v in frame[col].tolist() if v is not None)]
+            # CJK characters are about two Latin characters wide; cap long text columns
+            width = max((sum(2 if ord(ch) > 0x2E80 else 1 for ch in v) for v in values), default=8)
+            ws.column_dimensions[ws.cell(row=1, column=i).column_letter].width = min(60, max(6, width + 2))
+
+
+def write_xlsx_sheets(frames: Mapping[str, pd.DataFrame], path: str | os.PathLike[str]) -> None:
+    """Write several DataFrames to one .xlsx file, one sheet each (sheet names cut to Excel's 31)."""
+    with pd.ExcelWriter(path, engine="openpyxl") as writer:
+        for name, frame in frames.items():
+            frame.to_excel(writer, sheet_name=name[:31], index=False)
+
+
+def check_frames(result: Any) -> dict[str, pd.DataFrame]:
+    """The verdicts of `textkit.comparison.coverage.check` as DataFrames: ``items`` (one row per
+    checklist item) and ``evidence`` (one row per piece of evidence, spans into the draft's text).
+
+    >>> frames = check_frames(result)  # doctest: +SKIP
+    >>> frames["items"].set_index("id").loc["lilun-xuexi", "status"]  # doctest: +SKIP
+    'covered'
+    """
+    src = result.plan.document.source
+    items: list[dict[str, Any]] = []
+    evidence: list[dict[str, Any]] = []
+    for r in result.items:
+        items.append({"source": src, "id": r.item.id, "title": r.item.title, "item_source": r.item.source,
+                      "parent": r.parent, "priority": r.item.priority, "status": r.status, "score": r.score,
+                      "coverage": r.coverage, "section": r.evidence[0].section if r.evidence else "",
+                      "not_found": "；".join(r.not_found)})
+        for rank, e in enumerate(r.evidence, start=1):
+            evidence.append({"source": src, "id": r.item.id, "rank": rank, "section": e.section, "kind": e.kind,
+                             "text": e.text, "start": e.start, "end": e.end, "score": e.score,
+                             "keyword_score": e.keyword_score, "tfidf": e.tfidf, "dedicated": e.dedicated})
+    return {
+        "items": records_frame(items, ["source", "id", "title", "item_source", "parent", "priority", "status", "score",
+                                       "coverage", "section", "not_found"]),
+        "evidence": records_frame(evidence, ["source", "id", "rank", "section", "kind", "text", "start", "end", "score",
+                                             "keyword_score", "tfidf", "dedicated"]),
     }

@@ -1,0 +1,53 @@
+"""``textkit tasks FILE… [--format table|md|csv|json|xlsx] [-o FILE]``: the 任务分解表 of plans."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from textkit.cli.common import add_input_options, emit, limits_from, report_error
+
+FORMATS = ("table", "md", "csv", "json", "xlsx")
+_BY_SUFFIX = {".md": "md", ".markdown": "md", ".csv": "csv", ".json": "json", ".xlsx": "xlsx", ".txt": "table"}
+
+
+def add_parser(sub: Any) -> None:
+    p: argparse.ArgumentParser = sub.add_parser(
+        "tasks", help="the task breakdown table (任务分解表): one row per measure with units and deadlines"
+    )
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("--format", choices=FORMATS, default=None,
+                   help="output format (default: from the -o suffix, else table)")
+    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout (xlsx needs it)")
+    add_input_options(p)
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from textkit.errors import InputError, OptionError
+    from textkit.output.tasks import render_tasks, task_rows, write_tasks_xlsx
+    from textkit.pipeline import parse_many
+
+    fmt = args.format or (_BY_SUFFIX.get(Path(args.output).suffix.lower(), "table") if args.output else "table")
+    if fmt == "xlsx" and (not args.output or args.output == "-"):
+        raise OptionError("output", args.output, "a file path ending in .xlsx when --format is xlsx")
+    rows: list[dict[str, Any]] = []
+    failed = 0
+    many = len(args.files) > 1
+    for result in parse_many(args.files, reference_date=args.reference_date, limits=limits_from(args)):
+        if isinstance(result, InputError):
+            report_error(result)
+            failed += 1
+            continue
+        rows.extend(task_rows(result, source=many))
+    if failed == len(args.files):
+        return 2
+    if fmt == "xlsx":
+        write_tasks_xlsx(rows, args.output)
+        return 2 if failed else 0
+    text = render_tasks(rows, fmt=fmt)
+    if fmt == "csv" and args.output and args.output != "-":
+        text = "\ufeff" + text  # Excel reads a UTF-8 CSV file as UTF-8 only when it starts with a BOM
+    emit(text, args.output)
+    return 2 if failed else 0
