@@ -104,8 +104,12 @@ def load_entries(
     schema: Mapping[str, Field],
     *,
     extra: Sequence[str | Path] = (),
+    known: Sequence[str] = (),
 ) -> list[dict[str, Any]]:
     """Load the ``[[array]]`` entries of the default data file ``name``, layered with ``extra`` files.
+
+    ``known`` names the other arrays the same file may hold (a user's roles file may carry only
+    ``[[label]]`` while ``[[verb]]`` is being loaded); any other array in a user file is an error.
 
     >>> styles = load_entries("numbering.toml", "style", {"id": Field(required=True)})  # doctest: +SKIP
     """
@@ -118,9 +122,10 @@ def load_entries(
             raise RuleError(f"has no [[{array}]] entries", file=str(path))
         if not isinstance(entries, list):
             raise RuleError(f"[[{array}]] must be an array of tables", file=str(path))
-        unknown_tables = sorted(k for k, v in doc.items() if isinstance(v, list) and k != array)
-        if i > 0 and unknown_tables and not entries:
-            raise RuleError(f"unknown array {unknown_tables[0]!r}; expected [[{array}]]", file=str(path))
+        unknown_tables = sorted(k for k, v in doc.items() if isinstance(v, list) and k != array and k not in known)
+        if i > 0 and unknown_tables:
+            allowed = ", ".join(f"[[{a}]]" for a in (array, *known))
+            raise RuleError(f"unknown array {unknown_tables[0]!r}; allowed: {allowed}", file=str(path))
         for n, raw in enumerate(entries, start=1):
             entry = _check_entry(raw, schema, file=str(path), where=f"{array}[{n}]")
             key = str(entry.get("id", f"{path}:{n}"))

@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from textkit.model import Document, ResponsibleUnit, Role, Section, section_at
-from textkit.rules import Field, load_entries, read_toml
+from textkit.rules import Field, load_entries
 
 __all__ = ["TableRow", "UnitRules", "extract_units", "load_unit_rules", "split_unit_list", "task_table_rows", "user_rules"]
 
@@ -102,24 +102,20 @@ def load_unit_rules(roles: tuple[str, ...] = (), units: tuple[str, ...] = ()) ->
     """Load (and cache) the unit rules, with user files ``roles``/``units`` layered over the defaults."""
     from textkit.errors import RuleError
 
-    def extra(files: tuple[str, ...], array: str, known: tuple[str, ...]) -> list[str]:
-        # a user's file may hold only some of a file's arrays: layer it over those it holds; a file
-        # holding none of them is passed on, so the loader names what it does hold
-        out = []
-        for f in files:
-            arrays = {k for k, v in read_toml(f).items() if isinstance(v, list)}
-            if array in arrays or not arrays & set(known):
-                out.append(f)
-        return out
-
     role_arrays = ("label", "verb", "phrase")
     unit_arrays = ("suffix", "collective", "trailer", "column", "stop", "generic")
-    labels = load_entries("roles.toml", "label", _LABEL_SCHEMA, extra=extra(roles, "label", role_arrays))
-    verbs = load_entries("roles.toml", "verb", _VERB_SCHEMA, extra=extra(roles, "verb", role_arrays))
-    phrases = load_entries("roles.toml", "phrase", _PHRASE_SCHEMA, extra=extra(roles, "phrase", role_arrays))
+
+    def entries(name: str, array: str, schema: dict[str, Field], files: tuple[str, ...],
+                arrays: tuple[str, ...]) -> list[dict[str, Any]]:
+        # a user's file may hold only some of the arrays of the file it extends
+        return load_entries(name, array, schema, extra=files, known=tuple(a for a in arrays if a != array))
+
+    labels = entries("roles.toml", "label", _LABEL_SCHEMA, roles, role_arrays)
+    verbs = entries("roles.toml", "verb", _VERB_SCHEMA, roles, role_arrays)
+    phrases = entries("roles.toml", "phrase", _PHRASE_SCHEMA, roles, role_arrays)
 
     def unit_entries(array: str, schema: dict[str, Field]) -> list[dict[str, Any]]:
-        return load_entries("units.toml", array, schema, extra=extra(units, array, unit_arrays))
+        return entries("units.toml", array, schema, units, unit_arrays)
 
     suffixes = unit_entries("suffix", _WORDS_SCHEMA)
     collectives = unit_entries("collective", _PATTERN_SCHEMA)

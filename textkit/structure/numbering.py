@@ -21,9 +21,9 @@ from textkit.errors import RuleError
 from textkit.numerals import parse_number
 from textkit.rules import Field, load_entries
 
-__all__ = ["Marker", "NumberingStyle", "load_styles", "marker_key", "match_marker"]
+__all__ = ["STYLE_SCHEMA", "Marker", "NumberingStyle", "load_styles", "marker_key", "match_marker"]
 
-_SCHEMA = {
+STYLE_SCHEMA = {
     "id": Field(required=True),
     "family": Field(required=True),
     "pattern": Field(required=True, regex=True),
@@ -61,7 +61,7 @@ class Marker:
 @lru_cache(maxsize=8)
 def _load(extra: tuple[str, ...]) -> tuple[NumberingStyle, ...]:
     out = []
-    for e in load_entries("numbering.toml", "style", _SCHEMA, extra=extra):
+    for e in load_entries("numbering.toml", "style", STYLE_SCHEMA, extra=extra):
         regex = re.compile(e["pattern"])
         if "num" not in regex.groupindex:
             raise RuleError("pattern must define the group (?P<num>…)", file="numbering.toml", entry=e["id"],
