@@ -1,0 +1,603 @@
+"""Reading .pdf plans with pdfplumber: body text in reading order, page furniture set aside, pages mapped.
+
+Per page the reader takes the characters (doubled glyphs of fake bold removed), sets ruled tables apart,
+groups the rest into lines top to bottom, and records running headers, footers and page numbers
+(``— 3 —``, ``-3-``, ``第3页``, ``3/10``) as `Furniture` instead of body text. Lines wrapped by the
+layout are joined back into paragraphs, so the text follows the .txt convention (one paragraph a line;
+a table row a line with ``\\t`` between cells) and the structure parser reads it like a .txt.
+``Document.pages`` maps every character to its page; each paragraph has a `LineHint` with its font,
+size and weight (GB/T 9704 sets level-1 headings in 黑体, level-2 in 楷体).
+
+A line ends its paragraph when it stops short of the right margin, when the next line is indented or
+set in another size, or when it ends a sentence and the next line starts with a numbering marker (or,
+in a layout without first-line indents, whenever it ends a sentence).
+
+>>> doc = read_pdf_bytes(open("plan.pdf", "rb").read(), source="plan.pdf", limits=Limits())  # doctest: +SKIP
+>>> doc.page_of(doc.text.index("（二）"))  # doctest: +SKIP
+3
+"""
+
+from __future__ import annotations
+
+import bisect
+import contextlib
+import functools
+import io
+import itertools
+import logging
+import re
+import statistics
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+import pdfplumber
+from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+from pdfminer.pdftypes import resolve1
+from pdfminer.psexceptions import PSException
+from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
+
+from textkit.errors import (
+    CorruptFileError,
+    EmptyInputError,
+    EncryptedPdfError,
+    InputTooLargeError,
+    ScannedPdfError,
+)
+from textkit.model import Document, Furniture, LineHint, PageRange, TableCell
+from textkit.rules import Field, data_path, load_entries, read_toml
+
+if TYPE_CHECKING:
+    from textkit.reading import Limits
+
+__all__ = ["read_pdf_bytes"]
+
+_FURNITURE_SCHEMA = {
+    "id": Field(required=True),
+    "kind": Field(required=True, choices=("page-number",)),
+    "pattern": Field(required=True, regex=True),
+}
+_PARAGRAPH_END_SCHEMA = {"id": Field(required=True), "pattern": Field(required=True, regex=True)}
+
+# Layout thresholds, in units of the body character size (em) unless said otherwise.
+_LINE_TOLERANCE = 0.45  # chars whose tops differ by less than this share a line
+_SPACE_GAP = 0.6  # a gap this wide between two glyphs with no space glyph is a word space
+_LATIN_SPACE_GAP = 0.15  # … between two Latin letters or digits (a space is 0.25-0.33 em)
+_SHORT_LINE = 1.5  # a line ending this far before the right margin ends its paragraph
+_INDENT = 0.8  # a line starting this far right of the left margin is a first line (or centred)
+_SIZE_CHANGE = 0.5  # points: a change of size between lines starts a new paragraph
+_FURNITURE_ZONE = 0.15  # share of the page height at top and bottom where furniture may sit
+_FURNITURE_GAP = 1.8  # a header/footer is set apart from the body by this many body line gaps
+_REPEAT_SHARE = 0.5  # a running header/footer repeats on at least this share of pages (and 2)
+_BOLD_WORDS = ("bold", "black", "heavy", "semibold", "demibold")
+_SUBSET_PREFIX = re.compile(r"^[A-Z]{6}\+")
+_DIGITS = re.compile(r"\d+")
+
+
+@dataclass(frozen=True, slots=True)
+class _Rules:
+    page_numbers: tuple[re.Pattern[str], ...]
+    paragraph_end: re.Pattern[str]
+    marker: re.Pattern[str]
+
+
+@functools.cache
+def _rules() -> _Rules:
+    furniture = load_entries("pdf.toml", "furniture", _FURNITURE_SCHEMA)
+    ends = load_entries("pdf.toml", "paragraph_end", _PARAGRAPH_END_SCHEMA)
+    # "the next line starts with a numbering marker": the marker forms are the structure parser's own
+    # (textkit/data/numbering.toml), read as data so that reading does not depend on the structure stage
+    styles = read_toml(data_path("numbering.toml")).get("style", [])
+    markers = [
+        f"(?:{s['pattern']})" + (f"(?!{s['after']})" if s.get("after") else "")
+        for s in styles
+        # ① and 一是 also run inside paragraphs, so at a line start they do not prove a new paragraph
+        if isinstance(s, dict) and isinstance(s.get("pattern"), str) and s.get("heading") != "sequence"
+        and not s.get("inline")
+    ]
+    return _Rules(
+        page_numbers=tuple(re.compile(e["pattern"]) for e in furniture),
+        paragraph_end=re.compile("(?:" + "|".join(e["pattern"] for e in ends) + r")\s*$"),
+        marker=re.compile(r"^\s*(?:" + "|".join(m.replace("(?P<num>", "(?:") for m in markers) + ")")
+        if markers else re.compile(r"(?!)"),
+    )
+
+
+@dataclass(slots=True)
+class _Line:
+    """A line of glyphs on one page, in PDF points (top from the page top)."""
+
+    page: int
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    font: str | None
+    bold: bool
+    space_after: bool = False  # a space glyph was drawn at the end of the line (a wrap at a space)
+
+
+@dataclass(slots=True)
+class _Table:
+    page: int
+    top: float
+    rows: list[list[tuple[int, str]]]  # per row: (grid column, cell text) of each cell
+    columns: int = 0  # grid columns
+
+
+@dataclass(slots=True)
+class _Page:
+    number: int
+    height: float
+    blocks: list[_Line | _Table] = field(default_factory=list)
+    has_text: bool = False
+    undecodable: int = 0  # glyphs without a Unicode mapping, left out
+
+
+# -- page → lines and tables ----------------------------------------------------------------------
+
+
+def _font_name(name: Any) -> str | None:
+    if not isinstance(name, str) or not name:
+        return None
+    return _SUBSET_PREFIX.sub("", name)
+
+
+def _is_bold(font: str | None) -> bool:
+    low = (font or "").lower()
+    return any(w in low for w in _BOLD_WORDS)
+
+
+def _dedupe(chars: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Drop doubled glyphs (fake bold draws each glyph twice, a fraction of a point apart).
+
+    Same rule as pdfplumber's ``dedupe_chars(tolerance=1)`` — same text, font and size within 1 pt —
+    computed by grid buckets in linear time. Returns ``(kept, dropped)``.
+    """
+    kept: list[dict[str, Any]] = []
+    dropped: list[dict[str, Any]] = []
+    grid: dict[tuple[Any, ...], list[tuple[float, float]]] = {}
+    for ch in chars:
+        key = (ch.get("text"), ch.get("fontname"), round(float(ch.get("size", 0)), 1), ch.get("upright"))
+        x, y = float(ch["x0"]), float(ch["top"])
+        gx, gy = int(x), int(y)
+        if any(
+            abs(x - px) <= 1 and abs(y - py) <= 1
+            for dx in (-1, 0, 1)
+            for dy in (-1, 0, 1)
+            for px, py in grid.get((*key, gx + dx, gy + dy), ())
+        ):
+            dropped.append(ch)
+            continue
+        grid.setdefault((*key, gx, gy), []).append((x, y))
+        kept.append(ch)
+    return kept, dropped
+
+
+def _inside(ch: dict[str, Any], bbox: tuple[float, float, float, float]) -> bool:
+    cx = (float(ch["x0"]) + float(ch["x1"])) / 2
+    cy = (float(ch["top"]) + float(ch["bottom"])) / 2
+    return bbox[0] <= cx <= bbox[2] and bbox[1] <= cy <= bbox[3]
+
+
+def _cell_text(value: str | None) -> str:
+    """A table cell's text on one line: wrapped lines joined (with a space only between Latin words)."""
+    if not value:
+        return ""
+    out = ""
+    for part in (p.strip() for p in value.replace("\t", " ").split("\n")):
+        if not part:
+            continue
+        if out and out[-1].isascii() and out[-1].isalpha() and part[0].isascii() and part[0].isalpha():
+            out += " "
+        out += part
+    return out
+
+
+def _lines(chars: list[dict[str, Any]], dropped: list[dict[str, Any]], page: int) -> list[_Line]:
+    """Group glyphs into lines (top to bottom, left to right) and build each line's text."""
+    glyphs = sorted((c for c in chars if c.get("upright", True) and c.get("text")),
+                    key=lambda c: (float(c["top"]), float(c["x0"])))
+    groups: list[list[dict[str, Any]]] = []
+    for ch in glyphs:
+        size = float(ch.get("size") or 10)
+        if groups and abs(float(ch["top"]) - float(groups[-1][0]["top"])) <= _LINE_TOLERANCE * size:
+            groups[-1].append(ch)
+        else:
+            groups.append([ch])
+    out: list[_Line] = []
+    for group in groups:
+        group.sort(key=lambda c: float(c["x0"]))
+        size = statistics.median(float(c.get("size") or 10) for c in group)
+        text = ""
+        prev: dict[str, Any] | None = None
+        for ch in group:
+            t = str(ch["text"])
+            if prev is not None:
+                gap = float(ch["x0"]) - float(prev["x1"])
+                p = str(prev["text"])
+                # Latin words are often placed apart without a space glyph; CJK text is only ever
+                # spaced by justification, so there a gap must be much wider to mean a space
+                latin = p[-1:].isascii() and p[-1:].isalnum() and t[:1].isascii() and t[:1].isalnum()
+                if gap > (_LATIN_SPACE_GAP if latin else _SPACE_GAP) * size and not t.isspace() and not p.isspace():
+                    text += " "
+            text += t
+            prev = ch
+        if not text.strip():
+            continue
+        font = Counter(_font_name(c.get("fontname")) for c in group).most_common(1)[0][0]
+        top = min(float(c["top"]) for c in group)
+        x0, x1 = float(group[0]["x0"]), float(group[-1]["x1"])
+        doubled = sum(1 for d in dropped
+                      if abs(float(d["top"]) - top) <= _LINE_TOLERANCE * size and x0 - 1 <= float(d["x0"]) <= x1 + 1)
+        fake_bold = doubled >= len(group) / 2  # most glyphs drawn twice: bold faked by overprinting
+        # leading/trailing spaces are layout, not text; inner spaces are kept as drawn
+        stripped = text.strip()
+        out.append(_Line(
+            page=page, text=stripped,
+            x0=min(float(c["x0"]) for c in group if not str(c["text"]).isspace()),
+            x1=max(float(c["x1"]) for c in group if not str(c["text"]).isspace()),
+            top=top, bottom=max(float(c["bottom"]) for c in group),
+            size=round(size, 1), font=font, bold=fake_bold or _is_bold(font),
+            space_after=text[-1].isspace(),
+        ))
+    return out
+
+
+def _read_page(page: Any, number: int) -> _Page:
+    raw: list[dict[str, Any]] = list(page.chars)
+    # a glyph of a font with no Unicode map comes out as "(cid:123)": it cannot be read, only counted
+    undecodable = sum(1 for c in raw if str(c.get("text", "")).startswith("(cid:"))
+    if undecodable:
+        raw = [c for c in raw if not str(c.get("text", "")).startswith("(cid:")]
+    chars, dropped = _dedupe(raw)
+    out = _Page(number=number, height=float(page.height), undecodable=undecodable,
+                has_text=any(str(c.get("text", "")).strip() for c in raw))
+    if not out.has_text:
+        return out
+    tables: list[tuple[tuple[float, float, float, float], list[list[tuple[int, str]]], int]] = []
+    if page.rects or page.lines or page.curves:  # pdfplumber finds tables by their ruling lines
+        kept = {id(c) for c in chars}
+        deduped = page.filter(lambda obj: obj.get("object_type") != "char" or id(obj) in kept)
+        for table in deduped.find_tables():
+            # None marks a grid position covered by a merged cell: not a cell of its own (as in .docx)
+            grid: list[list[str | None]] = table.extract()
+            rows = [[(c, _cell_text(v)) for c, v in enumerate(row) if v is not None] for row in grid]
+            rows = [r for r in rows if any(t for _, t in r)]
+            columns = max((len(row) for row in grid), default=0)
+            if rows and columns >= 2:  # a framed paragraph or a boxed list (one column) is text
+                x0, top, x1, bottom = (float(v) for v in table.bbox)
+                tables.append(((x0, top, x1, bottom), rows, columns))
+    if tables:
+        chars = [c for c in chars if not any(_inside(c, bbox) for bbox, _, _ in tables)]
+    blocks: list[_Line | _Table] = list(_lines(chars, dropped, number))
+    blocks.extend(_Table(page=number, top=bbox[1], rows=rows, columns=cols) for bbox, rows, cols in tables)
+    blocks.sort(key=lambda b: b.top)
+    out.blocks = blocks
+    return out
+
+
+# -- furniture ------------------------------------------------------------------------------------
+
+
+def _median_gap(pages: Sequence[_Page]) -> float:
+    gaps = [
+        b.top - a.bottom
+        for p in pages
+        for a, b in itertools.pairwise(p.blocks)
+        if isinstance(a, _Line) and isinstance(b, _Line) and b.top > a.bottom
+    ]
+    return statistics.median(gaps) if gaps else 0.0
+
+
+def _furniture(pages: list[_Page], rules: _Rules) -> list[Furniture]:
+    """Take page numbers and running headers/footers out of ``pages``; return them as furniture."""
+    gap = _median_gap(pages)
+    found: dict[tuple[int, int], Furniture] = {}  # (page, id of line) → furniture
+
+    def candidates(p: _Page) -> list[tuple[_Line, str, float]]:
+        """(line, zone, distance to the nearest body block) for the first and last two lines of a page."""
+        lines = [b for b in p.blocks if isinstance(b, _Line)]
+        out: list[tuple[_Line, str, float]] = []
+        for i, ln in enumerate(lines[:2]):
+            if ln.bottom <= p.height * _FURNITURE_ZONE:
+                nxt = lines[i + 1].top if i + 1 < len(lines) else p.height
+                out.append((ln, "header", nxt - ln.bottom))
+        for i in range(max(len(lines) - 2, 0), len(lines)):
+            ln = lines[i]
+            if ln.top >= p.height * (1 - _FURNITURE_ZONE) and all(ln is not c[0] for c in out):
+                prev = lines[i - 1].bottom if i > 0 else 0.0
+                out.append((ln, "footer", ln.top - prev))
+        return out
+
+    per_page = [candidates(p) for p in pages]
+    for p, cands in zip(pages, per_page, strict=True):
+        for ln, _zone, _dist in cands:
+            if any(rx.fullmatch(ln.text.strip()) for rx in rules.page_numbers):
+                found[(p.number, id(ln))] = Furniture(page=p.number, kind="page-number", text=ln.text)
+    if len(pages) >= 2:
+        seen: Counter[tuple[str, str]] = Counter()
+        for cands in per_page:
+            for key in {(zone, _DIGITS.sub("#", ln.text)) for ln, zone, _ in cands}:
+                seen[key] += 1
+        need = max(2, _REPEAT_SHARE * len(pages))
+        for p, cands in zip(pages, per_page, strict=True):
+            for ln, zone, dist in cands:
+                if (p.number, id(ln)) in found or seen[(zone, _DIGITS.sub("#", ln.text))] < need:
+                    continue
+                if dist >= _FURNITURE_GAP * gap:  # set apart from the body, not a repeated body line
+                    found[(p.number, id(ln))] = Furniture(
+                        page=p.number, kind="header" if zone == "header" else "footer", text=ln.text)
+    for p in pages:
+        p.blocks = [b for b in p.blocks if (p.number, id(b)) not in found]
+    return sorted(found.values(), key=lambda f: (f.page, f.kind != "header"))
+
+
+# -- lines → paragraphs ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Layout:
+    left: float
+    right: float
+    em: float
+    gap: float
+    indents: bool  # does this document mark paragraphs by a first-line indent?
+
+
+def _layout(pages: Sequence[_Page]) -> _Layout:
+    lines = [b for p in pages for b in p.blocks if isinstance(b, _Line)]
+    em = statistics.median(ln.size for ln in lines)
+    left = _left_edge([ln.x0 for ln in lines], em)
+    right = _right_edge([ln.x1 for ln in lines], em)
+    indents = sum(1 for ln in lines if ln.x0 > left + _INDENT * em) >= max(1, len(lines) // 50)
+    return _Layout(left=float(left), right=right, em=em, gap=_median_gap(pages), indents=indents)
+
+
+def _left_edge(x0s: list[float], em: float) -> float:
+    """The left edge of the text block: the leftmost line start that a few other lines share.
+
+    Not the most common start: in a plan of short one-line paragraphs the indented first lines
+    outnumber the continuation lines that start at the margin.
+    """
+    xs = sorted(x0s)
+    need = max(2, len(xs) * 3 // 100) if len(xs) >= 10 else 1
+    for x in xs:
+        if bisect.bisect_right(xs, x + 0.25 * em) - bisect.bisect_left(xs, x) >= need:
+            return x
+    return xs[0]
+
+
+def _right_edge(x1s: list[float], em: float) -> float:
+    """The right edge of the text block: where wrapped lines end.
+
+    The rightmost line end that at least a few other lines share (within 1 em), so that one line running
+    into the margin (a long URL) does not make every full line look short; with few lines, the rightmost.
+    """
+    xs = sorted(x1s)
+    if len(xs) >= 10:
+        need = max(2, len(xs) * 3 // 100)
+        for x in reversed(xs):
+            if bisect.bisect_right(xs, x) - bisect.bisect_left(xs, x - em) >= need:
+                return x
+    return xs[-1]
+
+
+def _centred_title(ln: _Line, lay: _Layout) -> bool:
+    """Set larger than the body and centred between the margins (not merely indented)."""
+    middle = (lay.left + lay.right) / 2
+    return (ln.size > lay.em + _SIZE_CHANGE and ln.x0 > lay.left + _INDENT * lay.em
+            and abs((ln.x0 + ln.x1) / 2 - middle) < lay.em)
+
+
+def _continues(a: _Line, b: _Line, lay: _Layout, rules: _Rules) -> bool:
+    """Does line ``b`` continue the paragraph of line ``a``?"""
+    if abs(a.size - b.size) > _SIZE_CHANGE:
+        return False
+    if _centred_title(a, lay) and _centred_title(b, lay):
+        # a title in a large size wraps onto centred lines (GB/T 9704: 2号小标宋)
+        return not rules.paragraph_end.search(a.text) and not rules.marker.match(b.text)
+    if a.x1 < lay.right - _SHORT_LINE * lay.em:
+        return False  # stopped short of the margin: the paragraph ended
+    if b.x0 > lay.left + _INDENT * lay.em:
+        return False  # first-line indent (or a centred line)
+    if a.page == b.page and lay.gap > 0 and b.top - a.bottom > 2.5 * lay.gap + 0.5 * lay.em:
+        return False  # paragraph spacing
+    ends = rules.paragraph_end.search(a.text) is not None
+    if ends and (not lay.indents or rules.marker.match(b.text)):
+        return False
+    return not (not lay.indents and rules.marker.match(b.text))
+
+
+def _join(a: str, b: str) -> str:
+    if a and b and a[-1].isascii() and a[-1].isalpha() and b[0].isascii() and b[0].isalpha():
+        return a + " " + b  # Latin words wrap at a space; CJK text (and numbers in it) wraps anywhere
+    return a + b
+
+
+class _Text:
+    """Builds the document text, page ranges, hints and table cells."""
+
+    def __init__(self, limit: int, source: str) -> None:
+        self.parts: list[str] = []
+        self.length = 0
+        self.page_starts: dict[int, int] = {}
+        self.hints: list[LineHint] = []
+        self.cells: list[TableCell] = []
+        self.tables = 0
+        self.limit = limit
+        self.source = source
+
+    def mark_page(self, page: int) -> None:
+        self.page_starts.setdefault(page, self.length)
+
+    def add(self, s: str) -> None:
+        self.parts.append(s)
+        self.length += len(s)
+        if self.length > self.limit:
+            raise InputTooLargeError(
+                f"has more than {self.limit:,} characters of text; the limit is {self.limit:,}", source=self.source)
+
+    def paragraph(self, lines: list[_Line]) -> None:
+        start = self.length
+        self.mark_page(lines[0].page)
+        self.add(lines[0].text)
+        for prev, ln in itertools.pairwise(lines):
+            if ln.page != prev.page:
+                self.mark_page(ln.page)
+            if prev.space_after or _join(prev.text, ln.text) != prev.text + ln.text:
+                self.add(" ")
+            self.add(ln.text)
+        first = lines[0]
+        self.hints.append(LineHint(start=start, end=self.length, bold=first.bold, font=first.font, size=first.size))
+        self.add("\n")
+
+    def table(self, table: _Table, *, continues: _Table | None = None) -> None:
+        """Rows of ``table``; a table that ``continues`` one cut by a page break keeps its index and row
+        count, and drops the header row Word repeats at the top of each page."""
+        rows = table.rows
+        if continues is not None and self.tables:
+            index = self.tables - 1
+            first = 1 + max((c.row for c in self.cells if c.table == index), default=-1)
+            if rows and continues.rows and rows[0] == continues.rows[0]:
+                rows = rows[1:]
+        else:
+            index = self.tables
+            self.tables += 1
+            first = 0
+        for r, row in enumerate(rows, start=first):
+            self.mark_page(table.page)
+            for n, (col, cell) in enumerate(row):
+                if n:
+                    self.add("\t")
+                self.cells.append(TableCell(table=index, row=r, col=col, start=self.length, end=self.length + len(cell)))
+                self.add(cell)
+            self.add("\n")
+
+
+def _assemble(pages: list[_Page], rules: _Rules, limit: int, source: str) -> _Text:
+    out = _Text(limit, source)
+    lines = [b for p in pages for b in p.blocks if isinstance(b, _Line)]
+    if not lines and not any(isinstance(b, _Table) for p in pages for b in p.blocks):
+        return out
+    lay = _layout(pages) if lines else _Layout(0.0, 0.0, 10.0, 0.0, False)
+    para: list[_Line] = []
+    last: _Line | _Table | None = None
+    for p in pages:
+        for n, block in enumerate(p.blocks):
+            previous, last = last, block
+            if isinstance(block, _Table):
+                if para:
+                    out.paragraph(para)
+                    para = []
+                # a table at the top of a page right after a table that ended the previous page, with as
+                # many columns, is that table going on
+                cont = (isinstance(previous, _Table) and n == 0 and previous.page == p.number - 1
+                        and previous.columns == block.columns)
+                out.table(block, continues=previous if cont and isinstance(previous, _Table) else None)
+                continue
+            if para and not _continues(para[-1], block, lay, rules):
+                out.paragraph(para)
+                para = []
+            para.append(block)
+        out.mark_page(p.number)  # a page with no body text starts where the next one does
+    if para:
+        out.paragraph(para)
+    return out
+
+
+# -- the file -------------------------------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def _quiet_pdfminer() -> Iterator[None]:
+    """pdfminer logs recoverable damage as warnings; while reading, only real errors may reach stderr
+    (the CLI promises one line per bad file). The level is restored afterwards."""
+    logger = logging.getLogger("pdfminer")
+    level = logger.level
+    logger.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
+
+
+def _page_count(pdf: Any) -> int | None:
+    """The page count the page tree declares (``/Count``), without building every page."""
+    pages = resolve1(pdf.doc.catalog.get("Pages"))
+    count = resolve1(pages.get("Count")) if isinstance(pages, dict) else None
+    return count if isinstance(count, int) else None
+
+
+def _refuse(exc: BaseException, source: str) -> Exception:
+    """Turn an exception of pdfminer/pdfplumber into the textkit error saying what is wrong."""
+    inner = exc.args[0] if isinstance(exc, PdfminerException) and exc.args else exc
+    if isinstance(inner, PDFPasswordIncorrect | PDFEncryptionError):
+        return EncryptedPdfError(
+            "is encrypted (password-protected); remove the password (e.g. print it to a new PDF) and try again",
+            source=source)
+    detail = str(inner) or type(inner).__name__
+    return CorruptFileError(f"is not a readable PDF ({type(inner).__name__}: {detail})", source=source)
+
+
+def read_pdf_bytes(data: bytes, *, source: str, limits: Limits) -> Document:
+    """Build a `Document` from the bytes of a .pdf plan.
+
+    Raises `ScannedPdfError` when no page has a text layer (OCR it first), `EncryptedPdfError`,
+    `CorruptFileError` (not a PDF, damaged, zero pages), `InputTooLargeError` (more pages than
+    ``limits.max_pages`` or more characters than ``limits.max_chars``).
+
+    >>> doc = read_pdf_bytes(data, source="方案.pdf", limits=Limits())  # doctest: +SKIP
+    >>> doc.furniture[0]  # doctest: +SKIP
+    Furniture(page=1, kind='page-number', text='— 1 —')
+    """
+    if not data.strip():
+        raise EmptyInputError("the file is empty", source=source)
+    if not data.lstrip()[:1024].find(b"%PDF") >= 0:
+        raise CorruptFileError("is not a PDF (no %PDF header)", source=source)
+    rules = _rules()
+    try:
+        with _quiet_pdfminer(), pdfplumber.open(io.BytesIO(data)) as pdf:
+            declared = _page_count(pdf)
+            if declared is not None and declared > limits.max_pages:
+                raise InputTooLargeError(f"has {declared:,} pages; the limit is {limits.max_pages:,}", source=source)
+            plumber_pages = pdf.pages
+            if not plumber_pages:
+                raise CorruptFileError("has no pages", source=source)
+            if len(plumber_pages) > limits.max_pages:
+                raise InputTooLargeError(
+                    f"has {len(plumber_pages):,} pages; the limit is {limits.max_pages:,}", source=source)
+            pages = [_read_page(p, n) for n, p in enumerate(plumber_pages, start=1)]
+    except (PdfminerException, MalformedPDFException, PSException) as exc:
+        raise _refuse(exc, source) from None
+    blank = [p.number for p in pages if not p.has_text]
+    undecodable = sum(p.undecodable for p in pages)
+    if len(blank) == len(pages) and undecodable:
+        raise ScannedPdfError(
+            f"has a text layer that cannot be decoded ({undecodable:,} glyphs in fonts without a Unicode map): "
+            "it needs OCR (e.g. ocrmypdf) before textkit can read it", source=source)
+    if len(blank) == len(pages):
+        raise ScannedPdfError(
+            f"has no text layer on any of its {len(pages)} page(s): it is scanned or made of images and "
+            "needs OCR (e.g. ocrmypdf) before textkit can read it", source=source)
+    furniture = _furniture(pages, rules)
+    built = _assemble(pages, rules, limits.max_chars, source)
+    text = "".join(built.parts)
+    if not text.strip():
+        raise EmptyInputError("has only page headers, footers and page numbers, no body text", source=source)
+    ranges = []
+    for n, p in enumerate(pages):
+        start = built.page_starts.get(p.number, len(text))
+        end = built.page_starts.get(pages[n + 1].number, len(text)) if n + 1 < len(pages) else len(text)
+        ranges.append(PageRange(number=p.number, start=start, end=max(start, end)))
+    warnings: tuple[str, ...] = ()
+    if undecodable:
+        warnings += (f"{undecodable:,} glyphs in fonts without a Unicode map were left out",)
+    if blank:
+        which = f"page {blank[0]} has" if len(blank) == 1 else f"pages {', '.join(map(str, blank))} have"
+        warnings += (f"{which} no readable text layer (scanned or damaged); its content is missing",)
+    return Document(text=text, source=source, format="pdf", pages=tuple(ranges), furniture=tuple(furniture),
+                    hints=tuple(built.hints), tables=tuple(built.cells), warnings=warnings)
