@@ -8,7 +8,6 @@ from types import ModuleType
 
 import pytest
 
-import textkit.cli.parse
 from textkit.cli import main
 from textkit.errors import (
     CorruptFileError,
@@ -62,12 +61,8 @@ def test_pdf_errors_page_cap(build: ModuleType, seed001_files: object, tmp_path:
     assert read(pdf, limits=Limits(max_pages=pages)).pages[-1].number == pages
 
 
-def test_pdf_errors_page_cap_in_the_cli(
-    seed001_files: object, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
-    # the CLI has no --max-pages option yet (textkit/cli/common.py builds Limits from --max-size only)
-    monkeypatch.setattr(textkit.cli.parse, "limits_from", lambda args: Limits(max_pages=2))
-    assert main(["parse", str(seed001_files.pdf)]) == 2  # type: ignore[attr-defined]
+def test_pdf_errors_page_cap_in_the_cli(seed001_files: object, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["parse", str(seed001_files.pdf), "--max-pages", "2"]) == 2  # type: ignore[attr-defined]
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "the limit is 2" in err
 

@@ -25,13 +25,28 @@ def add_input_options(p: argparse.ArgumentParser) -> None:
                    help="date that anchors dates written without a year (default: the plan's own)")
     p.add_argument("--max-size", type=float, metavar="MB", default=DEFAULT_LIMITS.max_bytes / 2**20,
                    help="refuse input files larger than this many megabytes (default %(default).0f)")
+    p.add_argument("--max-chars", type=int, metavar="N", default=DEFAULT_LIMITS.max_chars,
+                   help="refuse documents with more characters than this (default %(default)d)")
+    p.add_argument("--max-pages", type=int, metavar="N", default=DEFAULT_LIMITS.max_pages,
+                   help="refuse PDFs with more pages than this (default %(default)d)")
+    p.add_argument("--max-uncompressed", type=float, metavar="MB",
+                   default=DEFAULT_LIMITS.max_uncompressed / 2**20,
+                   help="refuse .docx files that unpack to more than this many megabytes (default %(default).0f)")
 
 
 def limits_from(args: argparse.Namespace) -> Limits:
-    mb = float(args.max_size)
-    if mb <= 0:
-        raise OptionError("max-size", mb, "a positive number of megabytes")
-    return Limits(max_bytes=int(mb * 2**20))
+    """The reading limits given on the command line, each checked to be positive."""
+    values = {"max-size": float(args.max_size), "max-chars": args.max_chars, "max-pages": args.max_pages,
+              "max-uncompressed": float(args.max_uncompressed)}
+    for name, value in values.items():
+        if value <= 0:
+            raise OptionError(name, value, "a positive number")
+    return Limits(
+        max_bytes=int(values["max-size"] * 2**20),
+        max_chars=int(args.max_chars),
+        max_pages=int(args.max_pages),
+        max_uncompressed=int(values["max-uncompressed"] * 2**20),
+    )
 
 
 def report_error(exc: Exception) -> None:
