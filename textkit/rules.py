@@ -94,6 +94,11 @@ def _check_entry(entry: Any, schema: Mapping[str, Field], *, file: str, where: s
     return out
 
 
+def _is_table_array(value: Any) -> bool:
+    """``[[name]]`` arrays of tables, as opposed to plain lists of values (``misused = ["a.jsonl"]``)."""
+    return isinstance(value, list) and bool(value) and all(isinstance(v, dict) for v in value)
+
+
 def _as_tuple(t: type | tuple[type, ...]) -> tuple[type, ...]:
     return t if isinstance(t, tuple) else (t,)
 
@@ -122,7 +127,10 @@ def load_entries(
             raise RuleError(f"has no [[{array}]] entries", file=str(path))
         if not isinstance(entries, list):
             raise RuleError(f"[[{array}]] must be an array of tables", file=str(path))
-        unknown_tables = sorted(k for k, v in doc.items() if isinstance(v, list) and k != array and k not in known)
+        unknown_tables = sorted(
+            k for k, v in doc.items()
+            if _is_table_array(v) and k != array and k not in known
+        )
         if i > 0 and unknown_tables:
             allowed = ", ".join(f"[[{a}]]" for a in (array, *known))
             raise RuleError(f"unknown array {unknown_tables[0]!r}; allowed: {allowed}", file=str(path))
