@@ -9,7 +9,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from textkit.model import Document, Measure, ParseWarning, Quantity, ResponsibleUnit, Section, TimeExpression, TimeValue
+from textkit.model import (
+    Document,
+    Measure,
+    ParseWarning,
+    Quantity,
+    ResponsibleUnit,
+    Section,
+    TimeExpression,
+    TimeValue,
+)
 
 __all__ = ["Extraction", "extract"]
 
