@@ -1,0 +1,58 @@
+"""The `textkit.check/1` JSON contract and the Markdown/table renderings."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import textkit
+from textkit.comparison.checklist import load_checklist
+from textkit.comparison.coverage import CheckResult, check
+from textkit.output.check_report import check_to_dict, render_markdown, render_table
+
+CHECKLIST = Path(__file__).resolve().parents[2] / "corpora" / "checklists" / "zhuti-jiaoyu-2023.toml"
+
+
+@pytest.fixture(scope="module")
+def result(seed001_path: Path) -> CheckResult:
+    return check(textkit.parse(seed001_path), load_checklist(CHECKLIST))
+
+
+def test_contract_fields(result: CheckResult, seed001_path: Path) -> None:
+    d = json.loads(json.dumps(check_to_dict(result), ensure_ascii=False))
+    assert d["schema"] == "textkit.check/1"
+    assert d["source"] == str(seed001_path)
+    assert d["summary"] == {"covered": 14, "partial": 2, "missing": 0, "total": 16}
+    item = next(i for i in d["items"] if i["id"] == "minzhu-shenghuohui")
+    assert {"id", "title", "source", "status", "score", "evidence"} <= set(item)
+    assert item["title"] == "专题民主生活会/组织生活会" and item["source"] == "三/4"
+    assert item["status"] == "covered" and isinstance(item["score"], float)
+    ev = item["evidence"][0]
+    assert {"section", "text", "start", "end"} <= set(ev)
+    assert ev["section"] == "二/（四）/3"
+    text = seed001_path.read_text(encoding="utf-8")
+    for i in d["items"]:
+        assert i["status"] in ("covered", "partial", "missing")
+        for e in i["evidence"]:
+            assert text[e["start"]:e["end"]] == e["text"]
+    children = [i for i in d["items"] if i["parent"] == "zuzhi-lingdao"]
+    assert len(children) == 5
+
+
+def test_markdown_report(result: CheckResult) -> None:
+    md = render_markdown(result)
+    assert md.startswith("# 检查报告")
+    assert "| ✔ | 理论学习 | 三/1 | covered |" in md
+    assert "| ◐ | 推动发展 | 三/3 | partial |" in md
+    assert "二/（四）/3" in md
+
+
+def test_terminal_table(result: CheckResult) -> None:
+    table = render_table(result, width=100)
+    lines = table.splitlines()
+    row = next(line for line in lines if "建章立制" in line)
+    assert row.startswith("◐") and "二/（四）/2" in row
+    assert "14 covered, 2 partial, 0 missing of 16 items" in table
+    assert any(line.startswith("✔") and "└ 督促指导" in line for line in lines)

@@ -1,0 +1,141 @@
+"""The units–tasks graph (the one place networkx is imported).
+
+Nodes, each with a ``kind`` attribute:
+
+- ``plan:<source>`` — a plan (``label`` its file name, ``copy_ratio`` when known);
+- ``measure:<source>#<n>`` — the plan's n-th measure (``title``, ``section``, ``start``, ``end``);
+- ``unit:<name>`` — a responsible unit by canonical name, shared across plans;
+- ``item:<id>`` — a checklist item (``title``, ``source`` in the directive).
+
+Edges (directed): plan → measure (``has``); measure → unit (``carried_by``, with ``role``);
+plan → item (``covers``, with ``status`` and ``score``, for covered and partial items); measure → item
+(``implements``) when the item's evidence lies inside the measure. Export with `write_graphml` /
+`write_gexf` (Gephi); attributes are plain strings and numbers so both formats keep them.
+
+>>> import textkit
+>>> from textkit.model import Measure, ResponsibleUnit
+>>> plan = textkit.parse_text("开展专题党课。责任单位：机关党委\\n", source="甲")
+>>> u = ResponsibleUnit(11, 15, "机关党委", "机关党委", "responsible")
+>>> m = Measure(0, 7, "item", "", ("开展专题党课",), "开展专题党课", units=(u,))
+>>> from dataclasses import replace
+>>> g = build_graph([replace(plan, measures=(m,))])
+>>> top_units(g)
+[('机关党委', 1, 1)]
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import networkx as nx
+
+from textkit.model import Plan
+
+if TYPE_CHECKING:
+    from textkit.comparison.compare import CoverageMatrix
+
+__all__ = ["build_graph", "read_graphml", "top_units", "write_gexf", "write_graphml"]
+
+Graph = Any  # networkx.DiGraph (networkx ships no type hints)
+
+
+def _clean(attrs: Mapping[str, Any]) -> dict[str, Any]:
+    """GraphML/GEXF take str, int, float and bool only: drop None, join tuples."""
+    out: dict[str, Any] = {}
+    for k, v in attrs.items():
+        if v is None:
+            continue
+        if isinstance(v, tuple | list):
+            v = " / ".join(str(x) for x in v)
+        elif not isinstance(v, str | int | float | bool):
+            v = str(v)
+        out[k] = v
+    return out
+
+
+def plan_node(source: str) -> str:
+    return f"plan:{source}"
+
+
+def build_graph(
+    plans: Sequence[Plan],
+    *,
+    coverage: CoverageMatrix | None = None,
+    copy_ratios: Mapping[str, float] | None = None,
+) -> Graph:
+    """Plans, their measures, the units that carry them and the checklist items they cover.
+
+    ``coverage`` (from `textkit.comparison.compare`) adds the item nodes and ``covers`` edges;
+    ``copy_ratios`` (source → ratio) is stored on the plan nodes.
+    """
+    g = nx.DiGraph()
+    for plan in plans:
+        src = plan.document.source
+        p = plan_node(src)
+        g.add_node(p, **_clean({"kind": "plan", "label": os.path.basename(src) or src, "source": src,
+                                "copy_ratio": (copy_ratios or {}).get(src)}))
+        for n, m in enumerate(plan.measures):
+            mid = f"measure:{src}#{n}"
+            g.add_node(mid, **_clean({"kind": "measure", "label": m.title[:40], "title": m.title,
+                                      "section": m.section, "path": m.path, "start": m.start,
+                                      "end": m.end, "source": src}))
+            g.add_edge(p, mid, relation="has")
+            for u in m.units:
+                uid = f"unit:{u.name}"
+                if uid not in g:
+                    g.add_node(uid, kind="unit", label=u.name, name=u.name)
+                if g.has_edge(mid, uid):
+                    continue
+                g.add_edge(mid, uid, **_clean({"relation": "carried_by", "role": u.role, "text": u.text}))
+    if coverage is not None:
+        for item in coverage.items:
+            g.add_node(f"item:{item.id}", **_clean({"kind": "item", "label": item.title, "title": item.title,
+                                                     "source": item.source, "priority": item.priority}))
+        by_source = {plan.document.source: plan for plan in plans}
+        for i, src in enumerate(coverage.sources):
+            owner = by_source.get(src)
+            for j, item in enumerate(coverage.items):
+                status = coverage.status[i][j]
+                if status == "missing":
+                    continue
+                iid = f"item:{item.id}"
+                g.add_edge(plan_node(src), iid, relation="covers", status=status,
+                           score=float(coverage.scores[i, j]))
+                if owner is None:
+                    continue
+                for start, end in coverage.evidence_spans(i, j):
+                    for n, m in enumerate(owner.measures):
+                        if m.start <= start and end <= m.end:
+                            g.add_edge(f"measure:{src}#{n}", iid, relation="implements")
+    return g
+
+
+def top_units(graph: Graph, n: int = 10) -> list[tuple[str, int, int]]:
+    """Who carries the most measures: (unit name, measures, plans), most measures first."""
+    rows = []
+    for node, data in graph.nodes(data=True):
+        if data.get("kind") != "unit":
+            continue
+        measures = [m for m in graph.predecessors(node) if graph.nodes[m].get("kind") == "measure"]
+        plans = {p for m in measures for p in graph.predecessors(m) if graph.nodes[p].get("kind") == "plan"}
+        rows.append((str(data.get("name", node)), len(measures), len(plans)))
+    rows.sort(key=lambda r: (-r[1], -r[2], r[0]))
+    return rows[:n]
+
+
+def write_graphml(graph: Graph, path: str | os.PathLike[str]) -> None:
+    """Write GraphML (opens in networkx, Gephi, yEd, Cytoscape)."""
+    nx.write_graphml(graph, Path(path))
+
+
+def write_gexf(graph: Graph, path: str | os.PathLike[str]) -> None:
+    """Write GEXF for Gephi."""
+    nx.write_gexf(graph, Path(path))
+
+
+def read_graphml(path: str | os.PathLike[str]) -> Graph:
+    """Read a GraphML file back (as written by `write_graphml`)."""
+    return nx.read_graphml(Path(path))
