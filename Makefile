@@ -16,8 +16,9 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 demo: $(STAMP)
-	$(BIN)/textkit check corpora/000_3b4e0d12af4a227f.txt corpora/001_ea77caf3222f4d4a.txt \
-		--checklist corpora/checklists/zhuti-jiaoyu-2023.toml
+	for plan in corpora/*.txt; do \
+		$(BIN)/textkit check $$plan --checklist corpora/checklists/zhuti-jiaoyu-2023.toml || exit $$?; \
+	done
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q

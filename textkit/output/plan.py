@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any
 
-from textkit.model import Plan, Section
+from textkit.model import Measure, Plan, Section
 
 __all__ = ["PARSE_SCHEMA", "plan_to_dict", "render_tree"]
 
@@ -58,7 +58,7 @@ def plan_to_dict(plan: Plan, *, tree: bool = True) -> dict[str, Any]:
         "reference_date": plan.reference_date.isoformat() if plan.reference_date else None,
         "period": asdict(plan.period) if plan.period else None,
         "sections": sections,
-        "measures": [paged(_measure_dict(m)) for m in plan.measures],
+        "measures": [paged(_measure_dict(m, doc.text)) for m in plan.measures],
         "units": [paged(asdict(u)) for u in plan.units],
         "dates": [paged(_time_dict(t)) for t in plan.dates],
         "quantities": [paged(asdict(q)) for q in plan.quantities],
@@ -78,9 +78,9 @@ def _doc_warnings(plan: Plan) -> list[Any]:
     return [ParseWarning(code="reading", message=w, start=0, end=0) for w in plan.document.warnings]
 
 
-def _measure_dict(m: Any) -> dict[str, Any]:
+def _measure_dict(m: Measure, text: str) -> dict[str, Any]:
     d = {
-        "text": m.title, "start": m.start, "end": m.end, "kind": m.kind, "section": m.section,
+        "text": text[m.start : m.end], "start": m.start, "end": m.end, "kind": m.kind, "section": m.section,
         "path": list(m.path), "title": m.title,
         "units": [{"name": u.name, "role": u.role, "start": u.start, "end": u.end} for u in m.units],
         "dates": [{"text": t.text, "kind": t.kind, "start": t.start, "end": t.end} for t in m.times],
