@@ -70,3 +70,24 @@ def test_parse_cli_bad_options(seed000_path: Path, capsys: pytest.CaptureFixture
     assert "YYYY-MM-DD" in capsys.readouterr().err
     assert main(["parse", str(seed000_path), "--max-size", "0"]) == 2
     assert "max-size" in capsys.readouterr().err
+
+
+def test_parse_cli_json_extracted_items_point_into_the_text(
+    seed000_path: Path, seed000_text: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["parse", str(seed000_path), "--format", "json", "--no-tree", "--reference-date", "2023-09-01"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    ids = {s["id"] for s in out["sections"]} | {""}
+    for key in ("measures", "units", "dates", "quantities"):
+        assert out[key], key
+        for item in out[key]:
+            assert seed000_text[item["start"] : item["end"]] == item["text"]
+            assert item["section"] in ids
+    assert out["period"] == {"start": "2023-09-01", "end": "2024-01-31", "freq": None, "count": None,
+                             "day": None, "time": None}
+    period = out["dates"][0]
+    assert period["text"] == "从2023年9月开始，2024年1月基本结束" and period["kind"] == "period"
+    assert [d["kind"] for d in out["dates"] if d["text"] == "定期"] == ["vague"]
+    assert {u["role"] for u in out["units"]} <= {"lead", "support", "responsible"}
+    six = next(q for q in out["quantities"] if q["text"].startswith("6个方面"))
+    assert six["value"] == 6
