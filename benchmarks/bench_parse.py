@@ -10,50 +10,24 @@ texts until each measurement takes at least ~1 s. Prints characters per second f
 from __future__ import annotations
 
 import sys
-import time
-from collections.abc import Callable
 from datetime import date
-from pathlib import Path
+
+from _common import corpus_texts, rate  # benchmarks/ is on sys.path when run as a script
 
 from textkit.model import Document
 from textkit.pipeline import parse
 from textkit.structure import parse_structure
 from textkit.tokenize import cut
 
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def _texts() -> list[str]:
-    raw = ROOT.parent / "shared" / "corpus" / "raw"
-    paths = sorted(raw.glob("*.txt")) if raw.is_dir() else sorted((ROOT / "corpora").glob("*.txt"))
-    return [p.read_text(encoding="utf-8") for p in paths]
-
-
-def _rate(label: str, texts: list[str], fn: Callable[[str], object], *, min_seconds: float = 1.0) -> float:
-    chars = 0
-    rounds = 0
-    t0 = time.perf_counter()
-    while True:
-        for t in texts:
-            fn(t)
-            chars += len(t)
-        rounds += 1
-        elapsed = time.perf_counter() - t0
-        if elapsed >= min_seconds:
-            break
-    rate = chars / elapsed
-    print(f"{label:<34} {rate:>12,.0f} chars/s  ({rounds} rounds, {chars:,} chars, {elapsed:.2f} s)")
-    return rate
-
 
 def main() -> int:
-    texts = _texts()
+    texts = corpus_texts()
     print(f"{len(texts)} documents, {sum(map(len, texts)):,} characters")
     cut(texts[0])  # load jieba's dictionary outside the timing
-    base = _rate("baseline: jieba segmentation", texts, cut)
-    s = _rate("structure (parse_structure)", texts, lambda t: parse_structure(Document(t)))
+    base = rate("baseline: jieba segmentation", texts, cut)
+    s = rate("structure (parse_structure)", texts, lambda t: parse_structure(Document(t)))
     ref = date(2023, 9, 1)
-    p = _rate("full parse (structure+extraction)", texts, lambda t: parse(Document(t), reference_date=ref))
+    p = rate("full parse (structure+extraction)", texts, lambda t: parse(Document(t), reference_date=ref))
     print(f"structure is {s / base:.1f}x jieba; full parse is {p / base:.2f}x jieba")
     return 0
 

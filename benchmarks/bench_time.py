@@ -10,40 +10,20 @@ second for each, in the same process.
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable
 from datetime import date
-from pathlib import Path
+
+from _common import corpus_texts, rate  # benchmarks/ is on sys.path when run as a script
 
 from textkit.extraction.quantities import extract_quantities
 from textkit.extraction.timex import extract_times
 from textkit.model import Document, Section
 from textkit.tokenize import cut
 
-ROOT = Path(__file__).resolve().parent.parent
 REF = date(2023, 9, 1)
 
 
-def _texts() -> list[str]:
-    raw = ROOT.parent / "shared" / "corpus" / "raw"
-    paths = sorted(raw.glob("*.txt")) if raw.is_dir() else sorted((ROOT / "corpora").glob("*.txt"))
-    return [p.read_text(encoding="utf-8") for p in paths]
 
 
-def _rate(label: str, texts: list[str], fn: Callable[[str], object], *, min_seconds: float = 1.0) -> float:
-    chars = rounds = 0
-    t0 = time.perf_counter()
-    while True:
-        for t in texts:
-            fn(t)
-            chars += len(t)
-        rounds += 1
-        elapsed = time.perf_counter() - t0
-        if elapsed >= min_seconds:
-            break
-    rate = chars / elapsed
-    print(f"{label:<36} {rate:>12,.0f} chars/s  ({rounds} rounds, {chars:,} chars, {elapsed:.2f} s)")
-    return rate
 
 
 def _times(text: str) -> object:
@@ -56,14 +36,14 @@ def _quantities(text: str) -> object:
 
 
 def main() -> int:
-    texts = _texts()
+    texts = corpus_texts()
     print(f"{len(texts)} documents, {sum(map(len, texts)):,} characters")
     cut(texts[0])  # load jieba's dictionary outside the timing
     _times(texts[0])  # compile the time grammar outside the timing
     _quantities(texts[0])
-    base = _rate("baseline: jieba segmentation", texts, cut)
-    t = _rate("extract_times", texts, _times)
-    q = _rate("extract_quantities", texts, _quantities)
+    base = rate("baseline: jieba segmentation", texts, cut)
+    t = rate("extract_times", texts, _times)
+    q = rate("extract_quantities", texts, _quantities)
     print(f"extract_times is {t / base:.1f}x jieba; extract_quantities is {q / base:.1f}x jieba")
     return 0
 

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import argparse
 import time
-from pathlib import Path
+
+from _common import corpus_texts  # benchmarks/ is on sys.path when run as a script
 
 from textkit.extraction import units as units_module
 from textkit.extraction.measures import build_measures
@@ -22,20 +23,12 @@ from textkit.model import Document
 from textkit.structure import parse_structure
 from textkit.tokenize import cut
 
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def _texts() -> list[str]:
-    raw = ROOT.parent / "shared" / "corpus" / "raw"
-    paths = sorted(raw.glob("*.txt")) if raw.is_dir() else sorted((ROOT / "corpora").glob("*.txt"))
-    return [p.read_text(encoding="utf-8") for p in paths]
-
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--seconds", type=float, default=3.0, help="total timed work (default %(default)s)")
     args = ap.parse_args(argv)
-    texts = _texts()
+    texts = corpus_texts()
     items = [(doc, parse_structure(doc)[0]) for doc in (Document(t) for t in texts)]
     print(f"{len(texts)} documents, {sum(map(len, texts)):,} characters")
     cut(texts[0])  # load jieba's dictionary outside the timing
