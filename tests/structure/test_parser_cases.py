@@ -172,3 +172,20 @@ def test_parser_empty_and_unnumbered_text() -> None:
     assert root.children == () and codes == []
     root, _ = _parse("没有编号的一段话。\n")
     assert list(root.sections()) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("某局主题教育实施方案\n\n根据上级部署，制定本方案。\n一、总体要求\n", "某局主题教育实施方案"),
+        ("每周一学（5月15日）\n中共中央关于开展主题教育的意见\n一、重大意义\n", "中共中央关于开展主题教育的意见"),
+        ("国务院关于印发国家职业教育改革\n实施方案的通知\n国发〔2019〕4号\n各省人民政府：\n现将方案印发给你们。\n",
+         "国务院关于印发国家职业教育改革实施方案的通知"),
+        ("根据部署，作出如下安排。\n一、总体要求\n", ""),
+    ],
+)
+def test_parser_plan_title(text: str, title: str) -> None:
+    from textkit.structure import plan_title
+
+    root, _ = _parse(text)
+    assert plan_title(Document(text), root) == title

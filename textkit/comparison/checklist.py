@@ -26,6 +26,7 @@ from typing import Any, Literal
 
 from textkit.errors import ChecklistError
 from textkit.model import Measure, Plan, Section
+from textkit.structure import plan_title
 
 __all__ = [
     "CHECKLIST_SCHEMA",
@@ -491,7 +492,7 @@ def _from_plan(directive: Plan, *, level: int | str, top_k: int, priority: Prior
         ))
     if not items:
         raise ChecklistError("has no words to derive checklist items from", file=src, key="level")
-    title = next((text[s.start:s.end].strip() for s in directive.root.walk() if s.kind == "title"), "") or Path(src).stem
+    title = plan_title(directive.document, directive.root) or Path(src).stem
     return Checklist(id=Path(src).stem or "derived", title=title, items=tuple(items), source=src, path="")
 
 

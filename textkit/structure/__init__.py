@@ -9,7 +9,7 @@
 from __future__ import annotations
 
 from textkit.structure.numbering import Marker, NumberingStyle, load_styles, marker_key, match_marker
-from textkit.structure.parser import StructureRules, load_structure_rules, parse_structure
+from textkit.structure.parser import StructureRules, load_structure_rules, parse_structure, plan_title
 
 __all__ = [
     "Marker",
@@ -20,4 +20,5 @@ __all__ = [
     "marker_key",
     "match_marker",
     "parse_structure",
+    "plan_title",
 ]

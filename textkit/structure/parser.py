@@ -29,7 +29,7 @@ from textkit.rules import Field, load_entries
 from textkit.structure.inline import Piece, item_labels, split_paragraph
 from textkit.structure.numbering import Marker, NumberingStyle, load_styles, marker_key, match_marker
 
-__all__ = ["StructureRules", "load_structure_rules", "parse_structure"]
+__all__ = ["StructureRules", "load_structure_rules", "parse_structure", "plan_title"]
 
 _INDENT = " \t\u3000\u2003\u2002\u00a0\ufeff"
 _SENTENCE_END = "。；;！？!?，,：:"
@@ -629,3 +629,31 @@ def _with_container_titles(frozen: Section, root: _Node) -> Section:
     from dataclasses import replace as _replace
 
     return _replace(frozen, children=tuple(kids))
+
+
+def plan_title(document: Document, root: Section, *, rules: StructureRules | None = None) -> str:
+    """The plan's own title: the first title line that reads like one (…实施方案, …的意见), else the first.
+
+    Title lines wrapped over two lines (国务院关于印发国家职业教育改革 / 实施方案的通知) are joined.
+
+    >>> doc = Document("每周一学（5月15日）\\n中共中央关于开展主题教育的意见\\n一、重大意义\\n")
+    >>> plan_title(doc, parse_structure(doc)[0])
+    '中共中央关于开展主题教育的意见'
+    """
+    rules = rules or load_structure_rules()
+    lines: list[str] = []
+    for node in root.walk():
+        if node.kind == "title":
+            lines.append(document.text[node.start : node.end].strip())
+        elif node.kind in ("section", "preamble", "paragraph") and lines:
+            break
+    def reads_as_title(s: str) -> bool:
+        return bool(rules.plan_title.fullmatch(s) or rules.notice_title.fullmatch(s))
+
+    for line in lines:
+        if reads_as_title(line):
+            return line
+    for a, b in itertools.pairwise(lines):
+        if reads_as_title(a + b):
+            return a + b
+    return lines[0] if lines else ""
