@@ -220,7 +220,7 @@ class Section:
 class ParseWarning:
     """A recoverable oddity found while reading or parsing (a numbering gap, a skipped level...)."""
 
-    code: str  # e.g. "numbering.gap"
+    code: str  # e.g. "numbering-gap"
     message: str
     start: int
     end: int

@@ -13,10 +13,14 @@ from textkit.cli import main
 def test_parse_cli_json_contract(seed001_path: Path, seed001_text: str, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["parse", str(seed001_path), "--format", "json", "--reference-date", "2023-04-01"]) == 0
     out = json.loads(capsys.readouterr().out)
-    assert out["schema"] == "textkit.parse/1"
+    assert out["schema"] == "textkit.plan/1"
+    assert out["title"] == ""  # seed 001 starts with its preamble: it has no title line
     assert out["reference_date"] == "2023-04-01"
     secs = out["sections"]
     assert len(secs) == 26
+    by_id = {s["id"]: s for s in secs}
+    assert by_id["二/（四）/3"]["parent"] == "二/（四）" and by_id["二/（四）"]["parent"] == "二"
+    assert by_id["二"]["parent"] is None and by_id["二/（四）/3"]["number"] == 3
     for s in secs:
         assert seed001_text[s["title_start"] : s["title_end"]] == s["title"]
         assert seed001_text[s["start"] :].startswith(s["marker"])

@@ -27,14 +27,14 @@ def test_parser_gap_is_kept_and_warned() -> None:
     root, codes = _parse("一、总体要求\n正文。\n二、主要任务\n四、保障措施\n")
     assert [s.marker for s in root.sections()] == ["一、", "二、", "四、"]
     assert [s.level for s in root.sections()] == [1, 1, 1]
-    assert codes == ["numbering.gap"]
+    assert codes == ["numbering-gap"]
 
 
 def test_parser_duplicate_and_out_of_order_warned() -> None:
     _, codes = _parse("一、甲\n二、乙\n二、丙\n")
-    assert codes == ["numbering.duplicate"]
+    assert codes == ["numbering-duplicate"]
     _, codes = _parse("一、甲\n三、乙\n二、丙\n")
-    assert codes == ["numbering.gap", "numbering.out-of-order"]
+    assert codes == ["numbering-gap", "numbering-out-of-order"]
 
 
 @pytest.mark.parametrize(

@@ -1,15 +1,17 @@
-"""`textkit parse` output: the plan as a JSON-ready dict (schema ``textkit.parse/1``) and as a tree."""
+"""`textkit parse` output: the plan as a JSON-ready dict (schema ``textkit.plan/1``) and as a tree."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import asdict
 from typing import Any
 
 from textkit.model import Measure, Plan, Section
+from textkit.structure import plan_title
 
-__all__ = ["PARSE_SCHEMA", "plan_to_dict", "render_tree"]
+__all__ = ["PLAN_SCHEMA", "plan_to_dict", "render_tree"]
 
-PARSE_SCHEMA = "textkit.parse/1"
+PLAN_SCHEMA = "textkit.plan/1"
 
 
 def _node_dict(node: Section) -> dict[str, Any]:
@@ -34,10 +36,10 @@ def plan_to_dict(plan: Plan, *, tree: bool = True) -> dict[str, Any]:
     """
     doc = plan.document
     sections = []
-    for s in plan.root.sections():
+    for s, parent in _sections_with_parent(plan.root, None):
         item: dict[str, Any] = {
-            "id": s.id, "level": s.level, "marker": s.marker, "value": s.value, "style": s.style,
-            "title": s.title, "start": s.start, "end": s.end,
+            "id": s.id, "parent": parent, "level": s.level, "marker": s.marker, "number": s.value,
+            "style": s.style, "title": s.title, "start": s.start, "end": s.end,
             "title_start": s.title_start, "title_end": s.title_end,
         }
         if doc.pages:
@@ -50,7 +52,8 @@ def plan_to_dict(plan: Plan, *, tree: bool = True) -> dict[str, Any]:
         return d
 
     out: dict[str, Any] = {
-        "schema": PARSE_SCHEMA,
+        "schema": PLAN_SCHEMA,
+        "title": plan_title(doc, plan.root),
         "source": doc.source,
         "format": doc.format,
         "encoding": doc.encoding,
@@ -70,6 +73,15 @@ def plan_to_dict(plan: Plan, *, tree: bool = True) -> dict[str, Any]:
     if tree:
         out["tree"] = _node_dict(plan.root)
     return out
+
+
+def _sections_with_parent(node: Section, parent: str | None) -> Iterator[tuple[Section, str | None]]:
+    for child in node.children:
+        if child.kind == "section":
+            yield child, parent
+            yield from _sections_with_parent(child, child.id)
+        else:
+            yield from _sections_with_parent(child, parent)
 
 
 def _doc_warnings(plan: Plan) -> list[Any]:

@@ -461,7 +461,7 @@ class _Builder:
             # continues the last sequence of this family at this depth, so it is not a bad start
             runs_on = self.last_at.get((len(stack), fam), 0) + 1 == m.value
             if m.value != 1 and stack and not runs_on:
-                self._warn("numbering.start", f"{m.text} starts a new level at {m.value}, not 1", m)
+                self._warn("numbering-start", f"{m.text} starts a new level at {m.value}, not 1", m)
             return len(stack)
         for i in reversed(positions):
             if stack[i].last_value + 1 == m.value:
@@ -478,20 +478,20 @@ class _Builder:
                 return 0  # the outermost sequence starts again: a second document
             i = inner[-1]
             if stack[i].last_value == 1:
-                self._warn("numbering.duplicate", f"{m.text} repeats the number of the section before it", m)
+                self._warn("numbering-duplicate", f"{m.text} repeats the number of the section before it", m)
             else:
-                self._warn("numbering.restart", f"{m.text} starts the numbering again after {_show(stack[i])}", m)
+                self._warn("numbering-restart", f"{m.text} starts the numbering again after {_show(stack[i])}", m)
             return i
         # a gap, a duplicate or an out-of-order number: stay at the nearest level of this family
         i = min(positions, key=lambda p: (m.value <= stack[p].last_value, abs(m.value - stack[p].last_value - 1), -p))
         prev = stack[i].last_value
         if m.value > prev + 1:
             missing = "、".join(_numeral_like(m, v) for v in range(prev + 1, m.value))
-            self._warn("numbering.gap", f"numbering jumps from {_show(stack[i])} to {m.text}: {missing} missing", m)
+            self._warn("numbering-gap", f"numbering jumps from {_show(stack[i])} to {m.text}: {missing} missing", m)
         elif m.value == prev:
-            self._warn("numbering.duplicate", f"{m.text} repeats the number of the section before it", m)
+            self._warn("numbering-duplicate", f"{m.text} repeats the number of the section before it", m)
         else:
-            self._warn("numbering.out-of-order", f"{m.text} comes after {_show(stack[i])}", m)
+            self._warn("numbering-out-of-order", f"{m.text} comes after {_show(stack[i])}", m)
         return i
 
     def _holds_plan_title(self, sec: _Node) -> bool:
