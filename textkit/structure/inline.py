@@ -10,7 +10,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from textkit.structure.numbering import Marker, NumberingStyle, match_marker
+from textkit.structure.numbering import Marker, NumberingStyle, any_marker, match_marker
 
 __all__ = ["Piece", "split_paragraph"]
 
@@ -32,17 +32,27 @@ class Piece:
 
 def _inline_markers(text: str, start: int, end: int, styles: Sequence[NumberingStyle]) -> list[Marker]:
     found: list[Marker] = []
-    i = start
-    while i < end:
-        ch = text[i]
-        if ch in "一二三四五六七八九十第①②③④⑤⑥⑦⑧⑨⑩" and (i == start or text[i - 1] in _BOUNDARY):
-            m = match_marker(text, i, styles, inline=True)
-            if m is not None and m.end <= end:
-                found.append(m)
-                i = m.end
-                continue
-        i += 1
-    return found
+    scanner = any_marker(tuple(styles), inline=True)
+    pos = start
+    first = match_marker(text, start, styles, inline=True)
+    if first is not None and first.end <= end:
+        found.append(first)
+        pos = first.end
+    while True:
+        hit = scanner.search(text, pos, end)
+        if hit is None:
+            return found
+        i = hit.start()
+        # the paragraph's own start is a boundary even when it is not a line start (a run-in body)
+        if i > start and text[i - 1] not in _BOUNDARY:
+            pos = i + 1
+            continue
+        m = match_marker(text, i, styles, inline=True)
+        if m is not None and m.end <= end:
+            found.append(m)
+            pos = m.end
+        else:
+            pos = i + 1
 
 
 def _enumeration(markers: list[Marker]) -> list[Marker]:
@@ -63,27 +73,41 @@ def _enumeration(markers: list[Marker]) -> list[Marker]:
 def _label_clauses(text: str, start: int, end: int, label_re: re.Pattern[str]) -> list[tuple[int, int, str]]:
     """Parenthesised clauses that carry a label: （牵头单位：省科技厅，责任单位：省教育厅）."""
     out: list[tuple[int, int, str]] = []
-    i = start
-    while i < end:
-        if text[i] in "（(":
-            depth, j = 0, i
-            while j < end:
-                if text[j] in "（(":
-                    depth += 1
-                elif text[j] in "）)":
-                    depth -= 1
-                    if depth == 0:
-                        break
-                j += 1
-            if depth == 0 and j < end:
-                inner = text[i + 1 : j]
-                m = label_re.search(inner)
-                if m is not None and re.match(r"\s*[：:]", inner[m.end() :]):
-                    out.append((i, j + 1, m.group("label")))
-                    i = j + 1
-                    continue
-        i += 1
-    return out
+    # the common case, cheaply: no colon or no bracket means no labelled clause
+    if (text.find("：", start, end) < 0 and text.find(":", start, end) < 0) or _OPEN.search(text, start, end) is None:
+        return out
+    if label_re.search(text, start, end) is None:
+        return out
+    pos = start
+    while True:
+        opening = _OPEN.search(text, pos, end)
+        if opening is None:
+            return out
+        i = opening.start()
+        close = _closing(text, i, end)
+        if close is None:
+            return out
+        inner = text[i + 1 : close]
+        m = label_re.search(inner)
+        if m is not None and re.match(r"\s*[：:]", inner[m.end() :]):
+            out.append((i, close + 1, m.group("label")))
+            pos = close + 1
+        else:
+            pos = i + 1
+
+
+_OPEN = re.compile(r"[（(]")
+_BRACKET = re.compile(r"[（()）]")
+
+
+def _closing(text: str, i: int, end: int) -> int | None:
+    """Index of the bracket closing the one at ``i`` (nested brackets allowed), or ``None``."""
+    depth = 0
+    for b in _BRACKET.finditer(text, i, end):
+        depth += 1 if b.group() in "（(" else -1
+        if depth == 0:
+            return b.start()
+    return None
 
 
 def split_paragraph(

@@ -21,7 +21,7 @@ from textkit.errors import RuleError
 from textkit.numerals import parse_number
 from textkit.rules import Field, load_entries
 
-__all__ = ["STYLE_SCHEMA", "Marker", "NumberingStyle", "load_styles", "marker_key", "match_marker"]
+__all__ = ["STYLE_SCHEMA", "Marker", "NumberingStyle", "any_marker", "load_styles", "marker_key", "match_marker"]
 
 STYLE_SCHEMA = {
     "id": Field(required=True),
@@ -34,7 +34,7 @@ STYLE_SCHEMA = {
 }
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)  # compared and hashed by identity: styles are loaded once
 class NumberingStyle:
     """One written form of numbering (``一、``, ``（一）``, ``1．``…) and the family (level kind) it belongs to."""
 
@@ -81,11 +81,29 @@ def _value(num: str) -> int | None:
     return parse_number(num)
 
 
+def _ungrouped(pattern: str) -> str:
+    return re.sub(r"\(\?P<\w+>", "(?:", pattern)
+
+
+@lru_cache(maxsize=16)
+def any_marker(styles: tuple[NumberingStyle, ...], *, inline: bool = False) -> re.Pattern[str]:
+    """One regex matching where any of ``styles`` (only the inline ones with ``inline``) could start.
+
+    Most lines and positions hold no marker; one C-level match rejects them before the styles are
+    tried one by one.
+    """
+    pats = [_ungrouped(s.regex.pattern) for s in styles if s.inline or not inline]
+    return re.compile("|".join(f"(?:{p})" for p in pats) or r"(?!x)x")
+
+
 def match_marker(text: str, pos: int, styles: Sequence[NumberingStyle], *, inline: bool = False) -> Marker | None:
     """The longest numbering marker starting exactly at ``text[pos]``, or ``None``.
 
     With ``inline`` only styles that may appear inside a paragraph (一是, 第一，, ①) are tried.
     """
+    styles = tuple(styles)
+    if any_marker(styles, inline=inline).match(text, pos) is None:
+        return None
     best: Marker | None = None
     for style in styles:
         if inline and not style.inline:

@@ -130,8 +130,7 @@ def _classify(text: str, lines: list[_Line], rules: StructureRules) -> None:
         if ln.kind == "blank":
             continue
         content = text[ln.content_start : ln.content_end]
-        cells = [c for c in content.split("\t") if c.strip()]
-        if "\t" in content.strip() and len(cells) >= 2:
+        if "\t" in content and "\t" in content.strip() and sum(1 for c in content.split("\t") if c.strip()) >= 2:
             ln.kind = "table"
             continue
         m = match_marker(text, ln.content_start, rules.styles)
@@ -522,6 +521,8 @@ def _numeral_like(m: Marker, value: int) -> str:
 
 
 def _freeze(node: _Node, path: tuple[str, ...], seen: dict[str, int], prefix: str) -> Section:
+    if not node.children and node.marker is None:  # most nodes: a plain leaf
+        return Section(node.kind, node.start, node.end, label=node.label)
     key = ""
     ident = ""
     if node.kind == "section" and node.marker is not None:
@@ -573,7 +574,7 @@ def parse_structure(
     >>> [(s.id, s.level, s.title) for s in root.sections()]
     [('一', 1, '总体要求'), ('一/（一）', 2, '指导思想'), ('二', 1, '主要任务'), ('四', 1, '保障')]
     >>> [w.code for w in warnings]
-    ['numbering.gap']
+    ['numbering-gap']
     """
     rules = rules or load_structure_rules()
     text = document.text
