@@ -30,3 +30,17 @@ def test_nlp_spacy_units_and_dates_become_entities(seed001_path: Path) -> None:
     assert "机关党委" in unit_texts
     for ent in doc.ents:
         assert plan.text[ent.start_char : ent.end_char] == ent.text
+
+
+def test_nlp_spacy_pipeline_component(seed001_text: str) -> None:
+    from textkit.nlp import blank_zh
+
+    nlp = blank_zh()
+    nlp.add_pipe("textkit", config={"reference_date": "2023-04-01"})
+    assert nlp.pipe_names == ["textkit"]
+    doc = nlp(seed001_text)
+    assert doc.text == seed001_text
+    assert len(doc.spans["sections"]) == 26
+    times = {e.text for e in doc.ents if e.label_ == "TIME"}
+    assert "每月20日前后" in times
+    assert "机关党委" in {e.text for e in doc.ents if e.label_ == "UNIT"}

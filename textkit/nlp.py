@@ -1,9 +1,14 @@
-"""A bridge to spaCy (the one place spaCy is imported): a `Plan` as a spaCy ``Doc``.
+"""A bridge to spaCy (the one place spaCy is imported): a `Plan` as a spaCy ``Doc``, and a pipeline component.
 
 spaCy's Chinese models are not installable here, so this uses ``spacy.blank("zh")`` with its jieba
 segmenter. Sections, measures, units and time expressions become span groups on the Doc (``doc.spans``),
 units and time expressions also ``doc.ents`` (labels ``UNIT`` and ``TIME``), so a researcher can use
-spaCy's Matcher, displaCy and its other tools on plans.
+spaCy's Matcher, displaCy and its other tools on plans. Either convert a parsed plan with `to_spacy`, or
+add the component to a pipeline::
+
+    nlp = blank_zh()
+    nlp.add_pipe("textkit", config={"reference_date": "2023-09-01"})
+    doc = nlp(text)          # doc.ents: UNIT / TIME; doc.spans["sections"], ["measures"], ...
 
 >>> import textkit
 >>> doc = to_spacy(textkit.parse_text("一、总体要求\\n（一）指导思想\\n"))
@@ -14,23 +19,29 @@ spaCy's Matcher, displaCy and its other tools on plans.
 from __future__ import annotations
 
 import logging
+from datetime import date
 from functools import lru_cache
 from typing import Any
 
 import spacy
+from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from textkit.model import Plan
 
-__all__ = ["blank_zh", "to_spacy"]
+__all__ = ["TextkitComponent", "blank_zh", "to_spacy"]
+
+
+def blank_zh() -> Any:
+    """A new blank Chinese pipeline whose tokenizer segments with jieba (add components to it freely)."""
+    logging.getLogger("jieba").setLevel(logging.WARNING)  # it logs its dictionary build to stderr
+    return spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
 
 
 @lru_cache(maxsize=1)
-def blank_zh() -> Any:
-    """A blank Chinese pipeline whose tokenizer segments with jieba."""
-    logging.getLogger("jieba").setLevel(logging.WARNING)  # it logs its dictionary build to stderr
-    return spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
+def _tokenizer_only() -> Any:
+    return blank_zh()
 
 
 def _span(doc: Doc, start: int, end: int, label: str) -> Span | None:
@@ -40,7 +51,28 @@ def _span(doc: Doc, start: int, end: int, label: str) -> Span | None:
 
 def to_spacy(plan: Plan) -> Doc:
     """The plan's text as a spaCy Doc with its sections, measures, units and dates as spans."""
-    doc: Doc = blank_zh()(plan.text)
+    return _annotate(_tokenizer_only()(plan.text), plan)
+
+
+class TextkitComponent:
+    """The ``textkit`` pipeline component: parses ``doc.text`` as a plan and annotates the Doc."""
+
+    def __init__(self, reference_date: str | None = None) -> None:
+        self.reference_date = date.fromisoformat(reference_date) if reference_date else None
+
+    def __call__(self, doc: Doc) -> Doc:
+        from textkit.pipeline import parse_text
+
+        return _annotate(doc, parse_text(doc.text, reference_date=self.reference_date))
+
+
+@Language.factory("textkit", default_config={"reference_date": None})
+def make_textkit_component(nlp: Language, name: str, reference_date: str | None) -> TextkitComponent:
+    """spaCy factory: ``nlp.add_pipe("textkit")``."""
+    return TextkitComponent(reference_date)
+
+
+def _annotate(doc: Doc, plan: Plan) -> Doc:
     groups: dict[str, list[Span]] = {"sections": [], "measures": [], "units": [], "dates": []}
     for s in plan.root.sections():
         if (sp := _span(doc, s.start, s.end, s.id)) is not None:

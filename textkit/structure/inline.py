@@ -56,18 +56,44 @@ def _inline_markers(text: str, start: int, end: int, styles: Sequence[NumberingS
 
 
 def _enumeration(markers: list[Marker]) -> list[Marker]:
-    """The longest run of one family numbered 1, 2, 3… (at least two items)."""
+    """The longest run of one family numbered 1, 2, 3… (at least two items), in one pass.
+
+    Markers of other families may stand between the items of a run; a marker of the run's family that
+    does not continue it ends it (a new 一是 starts a new run).
+    """
     best: list[Marker] = []
-    for i, first in enumerate(markers):
-        if first.value != 1:
+    runs: dict[str, list[Marker]] = {}
+    for m in markers:
+        fam = m.style.family
+        run = runs.get(fam)
+        if run is not None and m.value == run[-1].value + 1:
+            run.append(m)
+        elif m.value == 1:
+            runs[fam] = run = [m]
+        else:
+            runs.pop(fam, None)
             continue
-        run = [first]
-        for m in markers[i + 1 :]:
-            if m.style.family == first.style.family and m.value == run[-1].value + 1:
-                run.append(m)
         if len(run) >= 2 and len(run) > len(best):
             best = run
-    return best
+    return list(best)
+
+
+_OPEN = re.compile(r"[（(]")
+_BRACKET = re.compile(r"[（()）]")
+_MAX_CLAUSE = 300  # a labelled clause is short; longer bracketed runs are not inspected (keeps it linear)
+
+
+def _bracket_pairs(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Matching (open, close) bracket positions in ``text[start:end]``, outer pairs first, in one pass."""
+    stack: list[int] = []
+    pairs: list[tuple[int, int]] = []
+    for b in _BRACKET.finditer(text, start, end):
+        if b.group() in "（(":
+            stack.append(b.start())
+        elif stack:
+            pairs.append((stack.pop(), b.start()))
+    pairs.sort()
+    return pairs
 
 
 def _label_clauses(text: str, start: int, end: int, label_re: re.Pattern[str]) -> list[tuple[int, int, str]]:
@@ -78,36 +104,16 @@ def _label_clauses(text: str, start: int, end: int, label_re: re.Pattern[str]) -
         return out
     if label_re.search(text, start, end) is None:
         return out
-    pos = start
-    while True:
-        opening = _OPEN.search(text, pos, end)
-        if opening is None:
-            return out
-        i = opening.start()
-        close = _closing(text, i, end)
-        if close is None:
-            return out
+    taken = start
+    for i, close in _bracket_pairs(text, start, end):
+        if i < taken or close - i > _MAX_CLAUSE:
+            continue
         inner = text[i + 1 : close]
         m = label_re.search(inner)
         if m is not None and re.match(r"\s*[：:]", inner[m.end() :]):
             out.append((i, close + 1, m.group("label")))
-            pos = close + 1
-        else:
-            pos = i + 1
-
-
-_OPEN = re.compile(r"[（(]")
-_BRACKET = re.compile(r"[（()）]")
-
-
-def _closing(text: str, i: int, end: int) -> int | None:
-    """Index of the bracket closing the one at ``i`` (nested brackets allowed), or ``None``."""
-    depth = 0
-    for b in _BRACKET.finditer(text, i, end):
-        depth += 1 if b.group() in "（(" else -1
-        if depth == 0:
-            return b.start()
-    return None
+            taken = close + 1
+    return out
 
 
 def split_paragraph(

@@ -467,7 +467,7 @@ class _Builder:
                 return i
         deepest = stack[-1]
         if m.value == 1:
-            if deepest.marker and deepest.marker.style.family == fam \
+            if deepest.marker and deepest.marker.style.family == fam and len(positions) == 1 \
                     and self._body_chars(deepest) <= 60 and not self._holds_plan_title(deepest):
                 # 一、X (perhaps with a subtitle line) directly followed by 一、Y: a nested sequence
                 # of the same shape, as in a plan whose parts each number their own 一、二、
