@@ -16,7 +16,9 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from textkit.model import Document, Quantity, Section, section_at
+from textkit.extraction.time_rules import Scanner
+from textkit.extraction.timex import section_index
+from textkit.model import Document, Quantity, Section
 from textkit.numerals import parse_number
 from textkit.rules import Field, load_entries
 
@@ -44,6 +46,11 @@ def _pattern() -> re.Pattern[str]:
     )
 
 
+@lru_cache(maxsize=1)
+def _scanner() -> Scanner:
+    return Scanner.build(_pattern().pattern)
+
+
 def extract_quantities(document: Document, root: Section) -> tuple[Quantity, ...]:
     """Every counted mention of ``document`` in text order.
 
@@ -54,7 +61,8 @@ def extract_quantities(document: Document, root: Section) -> tuple[Quantity, ...
     """
     out: list[Quantity] = []
     text = document.text
-    for m in _pattern().finditer(text):
+    sections = section_index(root)
+    for m in _scanner().finditer(text):
         raw = m.group("num")
         value = parse_number(unicodedata.normalize("NFKC", raw))
         if value is None:
@@ -65,7 +73,6 @@ def extract_quantities(document: Document, root: Section) -> tuple[Quantity, ...
         # 三大行动 counts; 十九大/二十大 name Party congresses
         if m.group("measure") == "大" and value >= 10:
             continue
-        sec = section_at(root, m.start())
         out.append(Quantity(start=m.start(), end=m.end(), text=m.group(), value=value, classifier=m.group("measure"),
-                            noun=m.group("noun"), section=sec.id if sec else ""))
+                            noun=m.group("noun"), section=sections.id_at(m.start())))
     return tuple(out)

@@ -17,15 +17,18 @@ from __future__ import annotations
 import calendar as _calendar
 import re
 import unicodedata
+from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 from textkit.extraction.time_calendar import holiday_date
 from textkit.extraction.time_rules import Holiday, TimeGrammar, Word, grammar
 from textkit.model import Document, Section, TimeExpression, TimeValue, section_at
 from textkit.numerals import parse_number
 
-__all__ = ["extract_times"]
+__all__ = ["SectionIndex", "extract_times", "section_index"]
 
 MIN_YEAR, MAX_YEAR = 1900, 2100
 _WEEKDAY = re.compile(r"[一二三四五六日天](?![次回个遍学天])")  # 每周五, not 每周一次
@@ -36,6 +39,13 @@ _VERSION_NOTE = re.compile(r"[（(][^（）()\n]{0,16}(?:修订|修正|版|试�
 _DOC_LINE_DATE = re.compile(r"^[ \t\u3000]*([0-9０-９]{4}|[〇零○一二三四五六七八九]{4})年"
                             r"([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})月"
                             r"([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})日[ \t\u3000]*$", re.M)
+
+# compiled once (not looked up in re's cache per statement)
+_YEAR_DIGITS = re.compile(r"[0-9０-９]{4}")
+_DAY_AT_END = re.compile(r"([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})\s*[日号]$")
+_LEFT_MONTH = re.compile(r"(1[0-2]|0?[1-9])\s*(?:—+|–|－|-|~|～|至|到)")
+_DAY = re.compile(r"([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})\s*[日号]")
+_CLOCK = re.compile(r"([0-9０-９]{1,2})\s*[:：时点]\s*([0-9０-９]{1,2}|半)?")
 
 Interval = tuple[date, date]
 
@@ -64,7 +74,84 @@ class _Context:
     last_day: date | None = None  # the last single day resolved so far (for clock times in a schedule)
 
 
+class SectionIndex:
+    """`textkit.model.section_at` for many offsets of one tree: the tree is flattened once into the offsets
+    where the innermost numbered section changes, then each lookup is a binary search (a plan has hundreds
+    of dates, and walking a deep tree for each was a visible cost).
+
+    >>> root = Section(kind="document", start=0, end=6, children=(
+    ...     Section(kind="paragraph", start=0, end=2),
+    ...     Section(kind="section", start=2, end=6, id="一"),))
+    >>> ix = SectionIndex(root)
+    >>> [ix.id_at(i) for i in (0, 3, 9)]
+    ['', '一', '']
+    """
+
+    __slots__ = ("_end", "_ids", "_root", "_starts")
+
+    def __init__(self, root: Section) -> None:
+        self._root: Section | None = None
+        self._starts: list[int] = [root.start]
+        self._ids: list[str] = [""]
+        self._end = root.end
+        if not self._flatten(root, ""):
+            self._root = root  # children overlap or stray outside their parent: walk the tree instead
+
+    def _flatten(self, node: Section, found: str) -> bool:
+        # the walk enters the first child containing the offset; with children in order, inside their
+        # parent and not overlapping, that is the only one, so the change points below are what it finds
+        cursor = node.start
+        for c in node.children:
+            if c.start < cursor or c.end < c.start or c.end > node.end:
+                return False
+            cursor = c.end
+            if c.kind == "section":
+                if c.end > c.start:
+                    self._change(c.start, c.id)
+                    if c.children and not self._flatten(c, c.id):
+                        return False
+                    self._change(c.end, found)
+            elif c.children and not self._flatten(c, found):
+                return False
+        return True
+
+    def _change(self, pos: int, sid: str) -> None:
+        if self._starts[-1] == pos:
+            self._ids[-1] = sid
+        elif self._ids[-1] != sid:
+            self._starts.append(pos)
+            self._ids.append(sid)
+
+    def id_at(self, offset: int) -> str:
+        """The id of the innermost numbered section containing ``offset``; ``""`` outside any."""
+        if self._root is not None:
+            sec = section_at(self._root, offset)
+            return sec.id if sec else ""
+        if offset >= self._end:
+            return ""
+        i = bisect_right(self._starts, offset) - 1
+        return self._ids[i] if i >= 0 else ""
+
+
+# the last tree indexed, so that times and quantities of one document share one index; read and replaced
+# as one tuple, so threads parsing different documents at once never get each other's index
+_last_index: tuple[Section, SectionIndex] | None = None
+
+
+def section_index(root: Section) -> SectionIndex:
+    """The `SectionIndex` of ``root``, reused when called again for the same tree object."""
+    global _last_index
+    last = _last_index
+    if last is not None and last[0] is root:
+        return last[1]
+    ix = SectionIndex(root)
+    _last_index = (root, ix)
+    return ix
+
+
+@lru_cache(maxsize=4096)
 def _num(s: str | None) -> int | None:
+    # a pure function of a short string (2023, 九, 28) that plans repeat many times over
     if not s:
         return None
     return parse_number(unicodedata.normalize("NFKC", s).strip())
@@ -94,44 +181,49 @@ def _word(g: TimeGrammar, role: str, m: re.Match[str], group: str) -> Word | Non
 
 def _parse_cal(g: TimeGrammar, m: re.Match[str]) -> _Cal:
     """The parts of one calendar match (``m`` from `TimeGrammar.calendar`)."""
-    gd = m.groupdict()
+    # the branch that matched is the last group to close (the calendar's other groups sit inside its
+    # branches), so read only that branch's parts rather than all ~45 groups
+    kind, grp = m.lastgroup, m.group
     c = _Cal(start=m.start(), end=m.end())
-    if gd["numdate"]:
-        c.year, c.month, c.day = _num(gd["ny"]), _num(gd["nm"]), _num(gd["nd"])
-    elif gd["mdweek"]:
-        c.month, c.day = _num(gd["wm"]), _num(gd["wd"])
-    elif gd["ycal"]:
-        c.year = _num(gd["y"])
-        c.month = _num(gd["ym"])
-        c.day = _num(gd["yd"])
-        if gd["ymp"]:
+    if kind == "numdate":
+        c.year, c.month, c.day = _num(grp("ny")), _num(grp("nm")), _num(grp("nd"))
+    elif kind == "mdweek":
+        c.month, c.day = _num(grp("wm")), _num(grp("wd"))
+    elif kind == "ycal":
+        y, ym, yd, ymp, yhol, yyp = grp("y", "ym", "yd", "ymp", "yhol", "yyp")
+        c.year = _num(y)
+        c.month = _num(ym)
+        c.day = _num(yd)
+        if ymp:
             c.mpart = _word(g, "month-part", m, "ymp")
-        if gd["yhol"]:
-            c.holidays = _holidays(g, gd["yhol"])
-        if gd["yyp"]:
+        if yhol:
+            c.holidays = _holidays(g, yhol)
+        if yyp:
             c.ypart = _word(g, "year-part", m, "yyp")
-    elif gd["mcal"]:
-        c.month = _num(gd["m"] or gd["cm"])
-        c.day = _num(gd["md"] or gd["cmd"])
-        part = next((k for k in ("mmp", "cmp", "cmmp") if gd[k]), None)
+    elif kind == "mcal":
+        mo, cm, md, cmd, mmp, cmp, cmmp = grp("m", "cm", "md", "cmd", "mmp", "cmp", "cmmp")
+        c.month = _num(mo or cm)
+        c.day = _num(md or cmd)
+        part = "mmp" if mmp else "cmp" if cmp else "cmmp" if cmmp else None
         if part:
             c.mpart = _word(g, "month-part", m, part)
-    elif gd["relcal"]:
+    elif kind == "relcal":
         c.rel = _word(g, "relative-year", m, "rel")
-        c.month, c.day = _num(gd["relm"]), _num(gd["reld"])
-        if gd["relmp"]:
+        relm, reld, relmp, relp = grp("relm", "reld", "relmp", "relp")
+        c.month, c.day = _num(relm), _num(reld)
+        if relmp:
             c.mpart = _word(g, "month-part", m, "relmp")
-        if gd["relp"]:
+        if relp:
             c.ypart = _word(g, "year-part", m, "relp")
-    elif gd["ypsa"]:
+    elif kind == "ypsa":
         c.ypart = _word(g, "year-part", m, "ypsa")
-    elif gd["termcal"]:
+    elif kind == "termcal":
         c.term = _word(g, "term", m, "term")
-        c.term_year = _num(gd["ty"])
-    elif gd["holcal"]:
-        c.holidays = _holidays(g, gd["holcal"])
-    elif gd["bare"]:
-        c.year = _num(gd["bare"])
+        c.term_year = _num(grp("ty"))
+    elif kind == "holcal":
+        c.holidays = _holidays(g, grp("holcal"))
+    elif kind == "bare":
+        c.year = _num(grp("bare"))
     return c
 
 
@@ -262,6 +354,12 @@ def _cals(g: TimeGrammar, text: str, start: int, end: int) -> list[_Cal]:
     return out
 
 
+def _first_cal(g: TimeGrammar, text: str, start: int, end: int) -> _Cal | None:
+    """The first of `_cals` (one search instead of all of them)."""
+    m = g.calendar.search(text, start, min(len(text), end + _LOOKAHEAD))
+    return None if m is None or m.start() >= end else _parse_cal(g, m)
+
+
 def _cue_after(g: TimeGrammar, text: str, pos: int, end: int) -> Word | None:
     seg = text[pos:end].strip(" \t\u3000")
     if not seg:
@@ -283,13 +381,13 @@ def _count(g: TimeGrammar, text: str, pos: int) -> int | None:
 def _range_value(g: TimeGrammar, text: str, s: int, e: int, ctx: _Context) -> TimeValue:
     bare = g.bare_range.search(text, s, e)
     if bare:
-        ys = [int(unicodedata.normalize("NFKC", x)) for x in re.findall(r"[0-9０-９]{4}", bare.group())]
+        ys = [int(unicodedata.normalize("NFKC", x)) for x in _YEAR_DIGITS.findall(bare.group())]
         return TimeValue(start=f"{ys[0]:04d}-01-01", end=f"{ys[-1]:04d}-12-31")
     cals = _cals(g, text, s, e)
     if len(cals) == 1 and cals[0].start == s + (1 if text[s] in "从自" else 0) and cals[0].day is not None:
         # 10月8日至12日: the right end is a bare day in the left end's month
         left = cals[0]
-        day_m = re.search(r"([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})\s*[日号]$", text[left.end:e])
+        day_m = _DAY_AT_END.search(text[left.end:e])
         liv = _resolve(left, ctx)
         rd = _num(day_m.group(1)) if day_m else None
         if liv is None or rd is None or rd < liv[0].day:
@@ -301,7 +399,7 @@ def _range_value(g: TimeGrammar, text: str, s: int, e: int, ctx: _Context) -> Ti
     if len(cals) == 1:
         # 5—6月: the left end is a bare month number sharing the right end's year
         right = cals[0]
-        left_m = re.search(r"(1[0-2]|0?[1-9])\s*(?:—+|–|－|-|~|～|至|到)", text[s:right.start])
+        left_m = _LEFT_MONTH.search(text[s:right.start])
         if left_m is None:
             return TimeValue()
         riv = _resolve(right, ctx)
@@ -363,6 +461,22 @@ def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
     return any(a <= pos < b for a, b in spans)
 
 
+def _outside(spans: list[tuple[int, int]]) -> Callable[[int], bool]:
+    """A test that ``pos`` is in none of ``spans`` (as ``not _inside``), by binary search: spans sorted by
+    start, with the furthest end reached so far."""
+    ordered = sorted(spans)
+    starts = [a for a, _ in ordered]
+    reach: list[int] = []
+    for _, b in ordered:
+        reach.append(max(b, reach[-1]) if reach else b)
+
+    def test(pos: int) -> bool:
+        i = bisect_right(starts, pos) - 1
+        return i < 0 or reach[i] <= pos
+
+    return test
+
+
 def _title_lines(text: str) -> list[tuple[int, int]]:
     """Spans of the first three non-empty lines that look like a plan title (short, no 。, a plan word)."""
     out: list[tuple[int, int]] = []
@@ -410,7 +524,7 @@ def _plan_period(g: TimeGrammar, text: str, matches: list[tuple[int, int, str]],
 def _scan(g: TimeGrammar, text: str, excluded: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
     """(start, end, kind) of every statement in text order: one pass of the statement grammar, then
     主题教育期间-style campaign periods, looked for from the (rare) word 期间 backwards."""
-    found = [(m.start(), m.end(), g.kind(m)) for m in g.statement.finditer(text)]
+    found = [(m.start(), m.end(), g.kind(m)) for m in g.statements.finditer(text)]
     taken = [(s, e) for s, e, _ in found]
     extra = []
     for m in g.during.finditer(text):
@@ -420,7 +534,10 @@ def _scan(g: TimeGrammar, text: str, excluded: list[tuple[int, int]]) -> list[tu
         extra.append((c.start(), m.end(), "campaign"))
     if extra:
         found = sorted(found + extra)
-    return [t for t in found if not _inside(excluded, t[0])]
+    if not excluded:
+        return found
+    keep = _outside(excluded)
+    return [t for t in found if keep(t[0])]
 
 
 def extract_times(
@@ -449,6 +566,7 @@ def extract_times(
         ctx.ref = period[0]
 
     out: list[TimeExpression] = []
+    sections = section_index(root)
     for s, e, kind in matches:
         while e > s and text[e - 1] in " \t\u3000":
             e -= 1
@@ -458,9 +576,8 @@ def extract_times(
         if made is None:
             continue
         tkind, value, rule = made
-        sec = section_at(root, s)
         out.append(TimeExpression(start=s, end=e, text=text[s:e], kind=tkind, value=value,  # type: ignore[arg-type]
-                                  rule_id=rule, section=sec.id if sec else ""))
+                                  rule_id=rule, section=sections.id_at(s)))
     plan_period = TimeValue(start=_iso(period[0]), end=_iso(period[1])) if period else None
     return tuple(out), plan_period
 
@@ -500,7 +617,7 @@ def _recurrence(g: TimeGrammar, text: str, s: int, e: int) -> tuple[str, TimeVal
     if w.needs_count and count is None:
         return None
     day = None
-    dm = re.search(r"([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})\s*[日号]", text[wend:e])
+    dm = _DAY.search(text[wend:e])
     wd = _WEEKDAY.match(text, wend, e) if w.freq == "weekly" else None
     if wd:
         day = "周" + wd.group()
@@ -511,17 +628,17 @@ def _recurrence(g: TimeGrammar, text: str, s: int, e: int) -> tuple[str, TimeVal
 
 
 def _clock(g: TimeGrammar, text: str, s: int, e: int, ctx: _Context) -> tuple[str, TimeValue, str] | None:
-    cals = _cals(g, text, s, e)
+    first = _first_cal(g, text, s, e)
     day: date | None = None
-    if cals:
-        iv = _resolve(cals[0], ctx)
+    if first is not None:
+        iv = _resolve(first, ctx)
         if iv is not None and iv[0] == iv[1]:
             day = iv[0]
             ctx.last_day = day
     else:
         day = ctx.last_day
-    seg = text[cals[0].end if cals else s:e]
-    cm = re.search(r"([0-9０-９]{1,2})\s*[:：时点]\s*([0-9０-９]{1,2}|半)?", seg)
+    seg = text[first.end if first is not None else s:e]
+    cm = _CLOCK.search(seg)
     hhmm = None
     if cm:
         h = _num(cm.group(1)) or 0
@@ -534,10 +651,9 @@ def _clock(g: TimeGrammar, text: str, s: int, e: int, ctx: _Context) -> tuple[st
 
 
 def _dated(g: TimeGrammar, text: str, s: int, e: int, ctx: _Context) -> tuple[str, TimeValue, str] | None:
-    cals = _cals(g, text, s, e)
-    if not cals:
+    c = _first_cal(g, text, s, e)
+    if c is None:
         return None
-    c = cals[0]
     prefix = text[s:c.start].strip(" \t\u3000")
     pre = g.first("deadline-prefix", prefix) if prefix else None
     cue = _cue_after(g, text, c.end, e)
