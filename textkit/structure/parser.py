@@ -141,6 +141,8 @@ def _classify(text: str, lines: list[_Line], rules: StructureRules) -> None:
             # a bare marker on its own line (title on the next line, as Word sometimes leaves it)
             ln.kind, ln.marker = "heading", m
             continue
+        if "：" not in content and ":" not in content:
+            continue  # a labelled line needs its colon
         lab = rules.label.match(content)
         if lab is not None and re.match(r"\s*[：:]", content[lab.end() :]):
             ln.kind, ln.label = "label", re.sub(r"\s+", "", lab.group("label"))
