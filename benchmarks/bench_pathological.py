@@ -15,11 +15,11 @@ import sys
 import time
 from collections.abc import Callable
 
+from _common import ROOT
+
 from textkit.model import Document
 from textkit.pipeline import parse
 from textkit.structure import parse_structure
-
-from _common import ROOT
 
 MB = 1024 * 1024
 

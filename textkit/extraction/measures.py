@@ -24,8 +24,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from textkit.extraction.units import TableRow, load_unit_rules, task_table_rows
-from textkit.model import Document, Measure, ResponsibleUnit, Section, TimeExpression, section_at
+from textkit.extraction.units import TableRow, _SectionFinder, load_unit_rules, task_table_rows
+from textkit.model import Document, Measure, ResponsibleUnit, Section, TimeExpression
 
 __all__ = ["build_measures", "measure_title"]
 
@@ -61,25 +61,30 @@ class _SectionInfo:
     items: list[Section] = field(default_factory=list)  # inline items (一是…) below it
 
 
-def _section_infos(root: Section) -> dict[int, _SectionInfo]:
-    """Chain, leafness and inline items of every numbered section (by ``id()``), in one walk of the tree."""
+def _section_infos(root: Section) -> tuple[dict[int, _SectionInfo], list[Section]]:
+    """Chain, leafness and inline items of every numbered section (by ``id()``), and the numbered sections
+    below ``root`` in text order (as ``root.sections()`` without root), in one walk of the tree."""
     out: dict[int, _SectionInfo] = {}
+    order: list[Section] = []
 
     def visit(node: Section, chain: tuple[Section, ...]) -> None:
         for child in node.children:
             if child.kind == "section":
-                for outer in chain:
-                    out[id(outer)].leaf = False
+                if chain:
+                    out[id(chain[-1])].leaf = False  # the sections above it were marked when it was added
                 here = (*chain, child)
                 out[id(child)] = _SectionInfo(here)
-                visit(child, here)
+                order.append(child)
+                if child.children:
+                    visit(child, here)
             else:
                 if child.kind == "item" and chain:
                     out[id(chain[-1])].items.append(child)
-                visit(child, chain)
+                if child.children:
+                    visit(child, chain)
 
     visit(root, ())
-    return out
+    return out, order
 
 
 _NUMBER_CELL = re.compile(r"[0-9０-９一二三四五六七八九十.．、—\-－]+")
@@ -110,10 +115,11 @@ def _statement_ends(text: str, sec: Section, units: Sequence[ResponsibleUnit]) -
     """Where each bracketed responsibility statement of a section ends (after its closing bracket and a
     following 。), for sections that write several tasks each closed by its own statement:
     ``任务一……（省大数据局牵头）。任务二……（省财政厅牵头，各有关部门配合）。``"""
+    stated = [u for u in units if u.rule_id.startswith(_STATEMENT_RULES)]
+    if len(stated) < 2:
+        return []  # each statement unit gives at most one end, and one end is no split
     ends: list[int] = []
-    for u in units:
-        if not u.rule_id.startswith(_STATEMENT_RULES):
-            continue
+    for u in stated:
         close = min((i for i in (text.find("）", u.end, sec.end), text.find(")", u.end, sec.end)) if i >= 0),
                     default=-1)
         if close < 0 or "\n" in text[u.end:close]:
@@ -135,9 +141,10 @@ def build_measures(
     dates: Sequence[TimeExpression],
 ) -> tuple[Measure, ...]:
     """The measures of a parsed plan, in text order, each with the units and times inside its span."""
-    infos = _section_infos(root)
+    infos, order = _section_infos(root)
     table = [r for r in task_table_rows(document, rules=load_unit_rules()) if not r.header]
     table_spans = [(r.start, r.end) for r in table]
+    table_starts = sorted(a for a, _b in table_spans)
     unit_list = sorted(units, key=lambda u: u.start)
     time_list = sorted(dates, key=lambda t: t.start)
     unit_starts = [u.start for u in unit_list]
@@ -150,13 +157,18 @@ def build_measures(
 
     def units_in(a: int, b: int) -> list[ResponsibleUnit]:
         lo, hi = bisect.bisect_left(unit_starts, a), bisect.bisect_left(unit_starts, b)
+        if not table_spans:  # the usual document: no task table to leave out
+            return [u for u in unit_list[lo:hi] if u.end <= b]
         return [u for u in unit_list[lo:hi] if u.end <= b and not in_table(u.start)]
 
     def times_in(a: int, b: int) -> list[TimeExpression]:
         lo, hi = bisect.bisect_left(time_starts, a), bisect.bisect_left(time_starts, b)
+        if not table_spans:
+            return [t for t in time_list[lo:hi] if t.end <= b]
         return [t for t in time_list[lo:hi] if t.end <= b and not in_table(t.start)]
 
-    for sec in root.sections():
+    # root.sections() is root (when numbered) and then `order`; a numbered root has no info, as before
+    for sec in (root.sections() if root.kind == "section" else order):
         info = infos[id(sec)]
         if not info.leaf:
             continue
@@ -164,7 +176,8 @@ def build_measures(
         path = tuple(s.title for s in chain)
         sec_units = units_in(sec.start, sec.end)
         sec_times = times_in(sec.start, sec.end)
-        holds_table = any(sec.start <= a < sec.end for a, _b in table_spans)
+        i = bisect.bisect_left(table_starts, sec.start)
+        holds_table = i < len(table_starts) and table_starts[i] < sec.end
         if holds_table and not sec_units:
             continue  # 一、重点任务 followed by its task table: the table's rows are the measures
         items = info.items
@@ -206,8 +219,9 @@ def build_measures(
             units=tuple(sec_units), times=tuple(sec_times),
         ))
 
+    sections = _SectionFinder(root) if table else None
     for row in table:
-        host = section_at(root, row.start)
+        host = sections.at(row.start) if sections is not None else None
         chain = infos[id(host)].chain if host is not None else ()
         number, title = _row_title(document, row)
         path = tuple(s.title for s in chain) + ((number,) if number else ())

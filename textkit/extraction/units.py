@@ -22,11 +22,12 @@ from __future__ import annotations
 
 import bisect
 import re
+import threading
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from textkit.model import Document, ResponsibleUnit, Role, Section, section_at
 from textkit.rules import Field, load_entries
@@ -41,6 +42,8 @@ _LIST_SEPS = "、，,；;/／"
 _CONJ = "和及与"
 _CLAUSE_SEPS = "，,；;。"
 _SENTENCE_PUNCT = set("。！？：:“”《》\"")
+_SENTENCE_PUNCT_RE = re.compile("[" + re.escape("".join(sorted(_SENTENCE_PUNCT))) + "]")
+_MAX_SUFFIX = 8  # longest unit ending looked up
 _TIME_HINT = re.compile(
     r"[0-9０-９]|[月日旬]|季度|[全当本今明]年|年[底初中内末]|每|学期|学年|寒假|暑假|待定|适时|长期|持续|开学|期末|期中|前$|底$"
 )
@@ -63,6 +66,22 @@ class UnitRules:
     columns: tuple[tuple[str, re.Pattern[str], str], ...]  # (id, header pattern, kind)
     stop: re.Pattern[str]  # any function word or sentence punctuation: never inside a name in running text
     generic: frozenset[str]
+    # derived from the fields above on construction (not cached by the rules: hashing them is slow)
+    suffix_set: frozenset[str] = field(init=False, repr=False, compare=False)  # the endings, for slice lookups
+    suffix_max: int = field(init=False, repr=False, compare=False)  # length of the longest ending in the set
+    suffix_last: frozenset[str] = field(init=False, repr=False, compare=False)  # the last characters of the set
+    wanted_re: re.Pattern[str] = field(init=False, repr=False, compare=False)  # see _wanted_re
+    statement_prefilter: bool = field(init=False, repr=False, compare=False)  # see _statement_prefilter
+    phrase_ahead: tuple[re.Pattern[str] | None, ...] = field(init=False, repr=False, compare=False)  # _ahead_word
+
+    def __post_init__(self) -> None:
+        words = frozenset(w for w in self.suffixes if len(w) <= _MAX_SUFFIX)
+        object.__setattr__(self, "suffix_set", words)
+        object.__setattr__(self, "suffix_max", max(map(len, words), default=0))
+        object.__setattr__(self, "suffix_last", frozenset(w[-1] for w in words if w))
+        object.__setattr__(self, "wanted_re", _wanted_re(tuple(trigger for _id, trigger, _pat in self.phrases)))
+        object.__setattr__(self, "statement_prefilter", _statement_prefilter(self.label_re, self.verb_only_re))
+        object.__setattr__(self, "phrase_ahead", tuple(_ahead_word(pat.pattern) for _id, _t, pat in self.phrases))
 
 
 _LABEL_SCHEMA = {
@@ -89,8 +108,17 @@ _NAME_CHARS = r"[^\s，,。；;：:、！？（）()“”《》\"0-9０-９]"
 # a name may hold one bracketed part: 机关党委（机关纪委）, 各县（市、区）政府
 _NAME = rf"{_NAME_CHARS}{{2,30}}?(?:[（(][^（）()\s，。；]{{1,15}}[）)]{_NAME_CHARS}{{0,12}}?)?"
 _UNITS = rf"{_NAME}(?:、{_NAME})*"
-# a clause starts at a line start, after punctuation, or right after a numbering marker (1. / 1、 / （一）)
-_BOUNDARY = r"(?:^|(?<=[，,。；;：:！？\s.．）)])|(?<=[0-9０-９]、))"
+# a clause starts at a line start, after punctuation, or right after a numbering marker (1. / 1、 / （一）).
+# Written as negative lookbehinds, the same as (?:^|(?<=[，,。；;：:！？\s.．）)])|(?<=[0-9０-９]、)), because a
+# search tries it at every character: one failed lookbehind rejects a position instead of a three-way branch
+_BOUNDARY = r"(?<![^，,。；;：:！？\s.．）)、])(?<![^0-9０-９]、)(?<!^、)"
+# lazily, the characters from the start of a {UNITS} list up to a word after it: a list never holds a space,
+# ，。or ； (see _NAME). A lookahead (?={CLAUSE}负责) after {B} rejects a clause start cheaply when the
+# word the phrase needs is not ahead in the clause, before the list is tried at every length
+_CLAUSE_STOPS = r"\s，。；"
+_CLAUSE = rf"[^{_CLAUSE_STOPS}]*?"
+_CLAUSE_STOP_RE = re.compile(rf"[{_CLAUSE_STOPS}]")
+_BOUNDARY_RE = re.compile(_BOUNDARY, re.M)  # as {B} in a phrase (compiled with re.M)
 
 
 def _alternation(patterns: Sequence[str]) -> str:
@@ -124,19 +152,16 @@ def load_unit_rules(roles: tuple[str, ...] = (), units: tuple[str, ...] = ()) ->
     stops = unit_entries("stop", _WORDS_SCHEMA)
     generic = unit_entries("generic", _WORDS_SCHEMA)
 
-    label_re = re.compile(
+    label_re = re.compile(_guarded(
         r"(?:" + "|".join(f"(?P<l{i}>{e['pattern']})" for i, e in enumerate(labels)) + r")\s*[:：]\s*"
-    )
-    verb_re = re.compile(
-        r"(?P<list>.+?)(?:" + "|".join(f"(?P<v{i}>{e['pattern']})" for i, e in enumerate(verbs)) + r")\s*$",
-        re.S,
-    )
-    verb_only_re = re.compile(
-        r"(?:" + "|".join(f"(?P<v{i}>{e['pattern']})" for i, e in enumerate(verbs)) + r")"
-    )
+    ))
+    verb_alternation = r"(?:" + "|".join(f"(?P<v{i}>{e['pattern']})" for i, e in enumerate(verbs)) + r")"
+    verb_re = re.compile(r"(?P<list>.+?)" + _guarded(verb_alternation) + r"\s*$", re.S)
+    verb_only_re = re.compile(_guarded(verb_alternation))
     compiled: list[tuple[str, str, re.Pattern[str]]] = []
     for e in phrases:
-        source = str(e["pattern"]).replace("{UNITS}", _UNITS).replace("{B}", _BOUNDARY)
+        source = (str(e["pattern"]).replace("{UNITS}", _UNITS).replace("{B}", _BOUNDARY)
+                  .replace("{CLAUSE}", _CLAUSE))
         try:
             pat = re.compile(source, re.M)
         except re.error as exc:
@@ -167,11 +192,94 @@ def load_unit_rules(roles: tuple[str, ...] = (), units: tuple[str, ...] = ()) ->
     )
 
 
+# ---- a cheap first-character check in front of a pattern ------------------------------------------------
+
+
+def _first_chars(source: str) -> frozenset[str] | None:
+    """The characters a match of ``source`` can start with, or None when that is not a short list (a class
+    like ``\\s`` or ``[^…]``, ``.``, case folding, a back reference, or a pattern that can match nothing)."""
+    try:  # the stdlib's own regex parser (Python 3.11+), read only; without it there is just no guard
+        from re import _constants as c  # type: ignore[attr-defined]
+        from re import _parser as p  # type: ignore[attr-defined]
+    except ImportError:  # pragma: no cover
+        return None
+
+    def seq(items: Any) -> tuple[set[str], bool] | None:
+        out: set[str] = set()
+        for op, av in items:
+            got = item(op, av)
+            if got is None:
+                return None
+            chars, nullable = got
+            out |= chars
+            if not nullable:
+                return out, False
+        return out, True
+
+    def item(op: Any, av: Any) -> tuple[set[str], bool] | None:
+        if op is c.LITERAL:
+            return {chr(av)}, False
+        if op is c.IN:
+            chars: set[str] = set()
+            for o, a in av:
+                if o is c.LITERAL:
+                    chars.add(chr(a))
+                elif o is c.RANGE and a[1] - a[0] < 64:
+                    chars.update(chr(x) for x in range(a[0], a[1] + 1))
+                else:
+                    return None
+            return chars, False
+        if op is c.BRANCH:
+            out: set[str] = set()
+            nullable = False
+            for branch in av[1]:
+                got = seq(branch)
+                if got is None:
+                    return None
+                out |= got[0]
+                nullable = nullable or got[1]
+            return out, nullable
+        if op is c.SUBPATTERN:
+            _group, add_flags, _del_flags, sub = av
+            return None if add_flags & c.SRE_FLAG_IGNORECASE else seq(sub)
+        if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+            got = seq(av[2])
+            return None if got is None else (got[0], got[1] or av[0] == 0)
+        if op is c.ATOMIC_GROUP:
+            return seq(av)
+        if op is c.AT:
+            return set(), True  # zero width: the next item decides
+        return None
+
+    try:
+        parsed = p.parse(source, 0)
+    except re.error:  # an unparsable pattern fails when compiled, not here
+        return None
+    if parsed.state.flags & c.SRE_FLAG_IGNORECASE:
+        return None
+    got = seq(parsed.data)
+    if got is None or got[1] or not got[0]:
+        return None
+    return frozenset(got[0])
+
+
+def _guarded(source: str) -> str:
+    """``source`` behind a lookahead for its first characters: the regex engine tries a search's every start
+    position, and one character-class test rejects most of them before the alternation is tried. It matches
+    exactly what ``source`` matches (a match starts with one of those characters)."""
+    chars = _first_chars(source)
+    if chars is None:
+        return source
+    return "(?=[" + "".join(re.escape(ch) for ch in sorted(chars)) + "])" + source
+
+
 # ---- names -------------------------------------------------------------------------------------------------
 
 
 _SPACE_RE = re.compile(r"\s+")
+_WS_RE = re.compile(r"\s")
 _ALIAS_RE = re.compile(r"(.*?)[（(]([^（）()]*)[）)]$", re.S)  # 机关党委（机关纪委）: name and alias
+_ALIAS_ENDS = ("）", ")", "）\n", ")\n")
 
 
 def _compact(s: str) -> str:
@@ -179,19 +287,11 @@ def _compact(s: str) -> str:
 
 
 def _has_suffix(name: str, rules: UnitRules) -> bool:
-    words = _suffix_set(rules.suffixes)
-    for k in range(1, min(len(name), _MAX_SUFFIX) + 1):
+    words = rules.suffix_set
+    for k in range(1, min(len(name), rules.suffix_max) + 1):
         if name[-k:] in words and (len(name) > k or k > 1):
             return True
     return False
-
-
-_MAX_SUFFIX = 8
-
-
-@lru_cache(maxsize=8)
-def _suffix_set(suffixes: tuple[str, ...]) -> frozenset[str]:
-    return frozenset(w for w in suffixes if len(w) <= _MAX_SUFFIX)
 
 
 def _is_collective(name: str, rules: UnitRules) -> bool:
@@ -205,13 +305,29 @@ def _strict_unit(name: str, rules: UnitRules) -> bool:
     return _has_suffix(name, rules) or (_is_collective(name, rules) and len(name) >= 3)
 
 
+def _strict_shape(name: str, rules: UnitRules) -> bool:
+    """`_strict_unit` of a name already known to hold no stop word."""
+    return 2 <= len(name) <= 30 and (_has_suffix(name, rules) or (_is_collective(name, rules) and len(name) >= 3))
+
+
 def _loose_unit(name: str) -> bool:
     """A name in a labelled list: anything short without sentence punctuation."""
-    return 1 <= len(name) <= 40 and not any(ch in _SENTENCE_PUNCT for ch in name)
+    return 1 <= len(name) <= 40 and _SENTENCE_PUNCT_RE.search(name) is None
 
 
 def _time_like(s: str) -> bool:
     return bool(_TIME_HINT.search(s))
+
+
+_SPLIT_RES: dict[str, re.Pattern[str]] = {}
+
+
+def _split_re(seps: str) -> re.Pattern[str]:
+    """The brackets and ``seps``: the only characters a split looks at (found by the regex engine, not a loop)."""
+    pat = _SPLIT_RES.get(seps)
+    if pat is None:
+        pat = _SPLIT_RES[seps] = re.compile("[" + re.escape(_OPEN + _CLOSE + seps) + "]")
+    return pat
 
 
 def _split_depth0(text: str, start: int, end: int, seps: str) -> list[tuple[int, int]]:
@@ -219,13 +335,14 @@ def _split_depth0(text: str, start: int, end: int, seps: str) -> list[tuple[int,
     out: list[tuple[int, int]] = []
     depth = 0
     last = start
-    for j in range(start, end):
+    for m in _split_re(seps).finditer(text, start, end):
+        j = m.start()
         ch = text[j]
         if ch in _OPEN:
             depth += 1
         elif ch in _CLOSE:
             depth = max(0, depth - 1)
-        elif depth == 0 and ch in seps:
+        elif depth == 0:
             out.append((last, j))
             last = j + 1
     out.append((last, end))
@@ -233,6 +350,8 @@ def _split_depth0(text: str, start: int, end: int, seps: str) -> list[tuple[int,
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    if start < end and not text[start].isspace() and not text[end - 1].isspace():
+        return start, end  # the usual case: nothing to trim
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
@@ -243,13 +362,14 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 def _split_conj(text: str, start: int, end: int, rules: UnitRules) -> list[tuple[int, int]]:
     """Split on 和/及/与 only where both sides read as units: 学科组和备课组, not 工业和信息化部."""
     depth = 0
-    for j in range(start, end):
+    for m in _split_re(_CONJ).finditer(text, start, end):
+        j = m.start()
         ch = text[j]
         if ch in _OPEN:
             depth += 1
         elif ch in _CLOSE:
             depth = max(0, depth - 1)
-        elif depth == 0 and ch in _CONJ and start < j < end - 1:
+        elif depth == 0 and start < j < end - 1:
             left = _compact(_strip_alias(text[start:j]))
             right = _compact(text[j + 1:end])
             if _has_suffix(left, rules) and (_has_suffix(_strip_trailer(right, rules), rules)
@@ -289,14 +409,18 @@ def split_unit_list(
         for c, d in _split_conj(text, a, b, rules):
             c, d = _trim(text, c, d)
             # leading connectives left by a split: 由X / 和X / 以及X
+            c0 = c
             while c < d and text[c] in "由和及与以":
                 if text[c] == "以" and text[c + 1: c + 2] != "及":
                     break
                 c += 1
-            c, d = _trim(text, c, d)
-            stripped = _strip_trailer(text[c:d], rules)
-            d = c + len(stripped)
-            c, d = _trim(text, c, d)
+            if c != c0:  # (trimming a trimmed span changes nothing)
+                c, d = _trim(text, c, d)
+            name = text[c:d]
+            stripped = _strip_trailer(name, rules)
+            if len(stripped) != len(name):
+                d = c + len(stripped)
+                c, d = _trim(text, c, d)
             if c >= d:
                 continue
             if cell:
@@ -315,46 +439,86 @@ _MAX_NAME = 30
 def _segment_cell(text: str, start: int, end: int, rules: UnitRules) -> list[tuple[int, int]]:
     """Split a table cell written without punctuation: spaces (党政办 总务处) or run together (各处室各年段),
     keeping a name written with an inner space (工 会) whole."""
-    chars = [(i, text[i]) for i in range(start, end) if not text[i].isspace()]
-    n = len(chars)
-    if n == 0:
-        return []
-    if n > _MAX_CELL:
-        return [(start, end)]
-    compact = "".join(ch for _, ch in chars)
-    # boundary k (between compact chars k-1 and k): a space there, or a run-together split after a suffix
-    spaced = {k for k in range(1, n) if chars[k][0] != chars[k - 1][0] + 1}
+    if _WS_RE.search(text, start, end) is None:  # the usual cell: no spaces, so compact[k] is text[start + k]
+        n = end - start
+        if n == 0:
+            return []
+        if n > _MAX_CELL:
+            return [(start, end)]
+        compact = text[start:end]
+        where: list[int] | None = None
+        spaced: set[int] = set()
+    else:
+        where = [i for i in range(start, end) if not text[i].isspace()]
+        n = len(where)
+        if n == 0:
+            return []
+        if n > _MAX_CELL:
+            return [(start, end)]
+        compact = "".join(text[i] for i in where)
+        # boundary k (between compact chars k-1 and k): a space there
+        spaced = {k for k in range(1, n) if where[k] != where[k - 1] + 1}
 
-    # precomputed once per cell (the search below tries every segment): the suffix lengths ending at each
-    # position, and the positions where a collective name (各…, 相关…) starts
-    words = _suffix_set(rules.suffixes)
-    ends_with = [[w for w in range(1, min(k, _MAX_SUFFIX) + 1) if compact[k - w:k] in words] for k in range(n + 1)]
-    collective_at = [bool(rules.collective_re.match(compact[j:])) for j in range(n)]
+    # precomputed once per cell (the search below tries every segment): the shortest unit ending that ends at
+    # each position (0: none); a segment ending there reads as a unit if it is at least that long
+    words = rules.suffix_set
+    longest = rules.suffix_max
+    last_chars = rules.suffix_last
+    shortest_end = [0] * (n + 1)
+    for k in range(1, n + 1):
+        if compact[k - 1] not in last_chars:
+            continue  # no ending ends with this character
+        for w in range(1, min(k, longest) + 1):
+            if compact[k - w:k] in words:
+                shortest_end[k] = w
+                break
+    collective_at: dict[int, bool] = {}  # does a collective name (各…, 相关…) start at j; filled on demand
+    crossing: dict[int, bool] = {}  # does a unit ending run across cut k (市委办公室); filled on demand
+    in_cell: list[str] | None = None  # the endings of two or more characters that occur in the cell at all
+    collective_re = rules.collective_re
 
-    def ok(j: int, k: int) -> bool:
-        size = k - j
-        return size >= 2 and (collective_at[j] or any(w < size or w > 1 for w in ends_with[k] if w <= size))
+    def crosses(k: int) -> bool:
+        nonlocal in_cell
+        hit = crossing.get(k)
+        if hit is None:
+            if in_cell is None:
+                in_cell = [w for w in rules.suffixes if len(w) > 1 and w in compact]
+            hit = crossing[k] = any(
+                compact.find(w, max(0, k - len(w) + 1), k + len(w) - 1) >= 0
+                and any(compact.startswith(w, i) for i in range(k - len(w) + 1, k))
+                for w in in_cell)
+        return hit
 
     def run_split(seg_start: int, k: int, right: str) -> bool:
         # a name may end without a space only after a strong suffix (教学处|教科室), and only when it is
         # long enough not to be the head of a longer name (市委办公室 stays whole) or a collective follows
         seg = compact[seg_start:k]
-        if not any(seg.endswith(w) for w in rules.split_suffixes):
+        if not seg.endswith(rules.split_suffixes):
             return False
-        if any(compact.find(w, max(0, k - len(w) + 1), k + len(w) - 1) >= 0
-               and any(compact.startswith(w, i) for i in range(k - len(w) + 1, k))
-               for w in rules.suffixes if len(w) > 1):
+        if crosses(k):
             return False  # 市委办公室: 办公室 runs across the cut
-        return len(seg) >= 3 or bool(rules.collective_re.match(right))
+        return len(seg) >= 3 or bool(collective_re.match(right))
 
     # best[k] = (segments, run-together splits, cut positions) for compact[:k]: most segments, fewest runs
     best: list[tuple[int, int, list[int]] | None] = [None] * (n + 1)
     best[0] = (0, 0, [])
-    for k in range(1, n + 1):
-        for j in range(max(0, k - _MAX_NAME), k):
+    reached = [0]  # the k with best[k] set, ascending: only they can start a segment
+    for k in range(2, n + 1):
+        ending = shortest_end[k]
+        # a segment compact[j:k] needs two characters and a unit ending or a collective start
+        for i in range(bisect.bisect_left(reached, k - _MAX_NAME), len(reached)):
+            j = reached[i]
+            if j > k - 2:
+                break
             prev = best[j]
-            if prev is None or not ok(j, k):
+            if prev is None:  # (never: `reached` holds only the k with best[k] set)
                 continue
+            if not (ending and ending <= k - j):
+                coll = collective_at.get(j)
+                if coll is None:
+                    coll = collective_at[j] = bool(collective_re.match(compact[j:]))
+                if not coll:
+                    continue
             run = j > 0 and j not in spaced
             if run and not run_split(prev[2][-1], j, compact[j:k]):
                 continue
@@ -362,11 +526,15 @@ def _segment_cell(text: str, start: int, end: int, rules: UnitRules) -> list[tup
             cur = best[k]
             if cur is None or (cand[0], -cand[1]) > (cur[0], -cur[1]):
                 best[k] = cand
+        if best[k] is not None:
+            reached.append(k)
     final = best[n]
     if final is None:
         return [(start, end)]
     cuts = [*final[2], n]
-    return [(chars[cuts[i]][0], chars[cuts[i + 1] - 1][0] + 1) for i in range(len(cuts) - 1)]
+    if where is None:
+        return [(start + cuts[i], start + cuts[i + 1]) for i in range(len(cuts) - 1)]
+    return [(where[cuts[i]], where[cuts[i + 1] - 1] + 1) for i in range(len(cuts) - 1)]
 
 
 # ---- building units ----------------------------------------------------------------------------------------
@@ -381,15 +549,62 @@ class _Found:
     rule_id: str
 
 
-def _make_unit(document: Document, root: Section, f: _Found, rules: UnitRules) -> ResponsibleUnit:
+class _SectionFinder:
+    """``section_at`` for many offsets of one tree: the tree painted once into runs of text, each with its
+    innermost numbered section, then a bisect per offset instead of a walk down the tree.
+
+    Painting needs every node's children in order, apart and inside it (as the parser makes them); for any
+    other tree each offset is looked up with ``section_at`` itself.
+    """
+
+    __slots__ = ("_fallback", "_sections", "_starts")
+
+    def __init__(self, root: Section) -> None:
+        self._starts: list[int] = []  # run starts, ascending; a later run at the same offset is the deeper one
+        self._sections: list[Section | None] = []
+        self._fallback: Section | None = None
+        if not self._paint(root, None, top=True):
+            self._fallback = root
+
+    def _paint(self, node: Section, current: Section | None, *, top: bool) -> bool:
+        prev_end: int | None = None
+        for c in node.children:
+            if c.start > c.end or (prev_end is not None and c.start < prev_end):
+                return False
+            prev_end = c.end
+            if c.start == c.end:
+                continue  # contains no offset
+            if not top and (c.start < node.start or c.end > node.end):
+                return False  # section_at never reaches the part outside its parent
+            if c.kind == "section":
+                self._starts.append(c.start)
+                self._sections.append(c)
+                if c.children and not self._paint(c, c, top=False):
+                    return False
+                self._starts.append(c.end)
+                self._sections.append(current)
+            elif c.children and not self._paint(c, current, top=False):
+                return False
+        return True
+
+    def at(self, offset: int) -> Section | None:
+        """The innermost numbered section containing ``offset`` (as `textkit.model.section_at`)."""
+        if self._fallback is not None:
+            return section_at(self._fallback, offset)
+        i = bisect.bisect_right(self._starts, offset) - 1
+        return self._sections[i] if i >= 0 else None
+
+
+def _make_unit(document: Document, f: _Found, rules: UnitRules, sections: _SectionFinder) -> ResponsibleUnit:
     text = document.text[f.start:f.end]
     alias: str | None = None
     name = text
-    m = _ALIAS_RE.match(text)
+    # an alias needs a closing bracket at the end (``$`` also matches before a final newline)
+    m = _ALIAS_RE.match(text) if text.endswith(_ALIAS_ENDS) else None
     if m and m.group(1).strip():
         name, alias = m.group(1), _compact(m.group(2)) or None
     name = _compact(name)
-    sec = section_at(root, f.start)
+    sec = sections.at(f.start)
     role: Role = "lead" if f.role == "lead" else "support" if f.role == "support" else "responsible"
     return ResponsibleUnit(
         start=f.start, end=f.end, text=text, name=name, role=role, collective=_is_collective(name, rules),
@@ -445,13 +660,15 @@ def _verb_clause(text: str, a: int, b: int, rules: UnitRules) -> tuple[int, int,
 def _names_ok(text: str, spans: list[tuple[int, int]], rules: UnitRules, *, strict_last: bool) -> bool:
     if not spans:
         return False
-    names = [_compact(_strip_alias(text[a:b])) for a, b in spans]
-    for name in names:
+    strict = False
+    for a, b in spans:
+        name = _compact(_strip_alias(text[a:b]))
         if not _loose_unit(name) or rules.stop.search(name):
             return False
-        if not (_strict_unit(name, rules) or len(name) <= 6):
+        strict = _strict_shape(name, rules)  # _strict_unit, knowing the name holds no stop word
+        if not (strict or len(name) <= 6):
             return False
-    return not strict_last or _strict_unit(names[-1], rules)
+    return not strict_last or strict  # (strict is the last name's)
 
 
 def _clauses(text: str, start: int, end: int, rules: UnitRules) -> Iterator[tuple[int, int]]:
@@ -489,13 +706,14 @@ def _statement(
                 current = None
                 continue
             vc = _verb_clause(text, la, b, rules)
-            if vc is not None and _names_ok(text, split_unit_list(text, vc[0], vc[1], rules=rules), rules,
-                                            strict_last=False):
+            listed = split_unit_list(text, vc[0], vc[1], rules=rules) if vc is not None else []
+            if vc is not None and _names_ok(text, listed, rules, strict_last=False):
                 la, lb, role, vrid, _verb = vc
                 rid = f"{rid}+{vrid}"
             else:
                 lb = b
-            for s, e in split_unit_list(text, la, lb, rules=rules):
+                listed = split_unit_list(text, la, lb, rules=rules)
+            for s, e in listed:
                 s, e, own = _role_bracket(text, s, e, rules)
                 if _loose_unit(_compact(text[s:e])):
                     found.append(_Found(s, e, own[0] if own else role, label,
@@ -545,9 +763,8 @@ def _column_kind(header: str, rules: UnitRules) -> str:
     return "text"
 
 
-@dataclass(frozen=True, slots=True)
-class _CellInfo:
-    """What a cell's text looks like, computed once per cell for all alignments tried."""
+class _CellInfo(NamedTuple):
+    """What a cell's text looks like, computed once per cell for all alignments tried (a tuple: made often)."""
 
     empty: bool
     length: int
@@ -632,14 +849,17 @@ def _text_tables(document: Document) -> list[list[tuple[int, int, list[tuple[int
     tables: list[list[tuple[int, int, list[tuple[int, int]]]]] = []
     run: list[tuple[int, int, list[tuple[int, int]]]] = []
     text = document.text
+    if "\t" not in text:
+        return tables
     for a, b in _lines(text):
-        if "\t" in text[a:b]:
+        j = text.find("\t", a, b)
+        if j >= 0:
             cells: list[tuple[int, int]] = []
             last = a
-            for j in range(a, b):
-                if text[j] == "\t":
-                    cells.append((last, j))
-                    last = j + 1
+            while j >= 0:
+                cells.append((last, j))
+                last = j + 1
+                j = text.find("\t", last, b)
             cells.append((last, b))
             run.append((a, b, cells))
         else:
@@ -673,9 +893,41 @@ def task_table_rows(document: Document, *, rules: UnitRules | None = None) -> li
     return list(_task_table_rows(document, rules or load_unit_rules()))
 
 
-@lru_cache(maxsize=4)
-def _task_table_rows(document: Document, rules: UnitRules) -> tuple[TableRow, ...]:
-    # cached: units and measures both need the rows of the same document
+class _RowsCache:
+    """The task-table rows of the last few documents: units and measures both need them.
+
+    Keyed by identity, not equality: hashing a document or the rules (their compiled patterns) costs more
+    than the lookups it would save.
+    """
+
+    def __init__(self, size: int) -> None:
+        self._size = size
+        self._items: dict[tuple[int, int], tuple[Document, UnitRules, tuple[TableRow, ...]]] = {}
+        self._lock = threading.Lock()
+
+    def __call__(self, document: Document, rules: UnitRules) -> tuple[TableRow, ...]:
+        key = (id(document), id(rules))
+        with self._lock:
+            hit = self._items.get(key)
+        if hit is not None and hit[0] is document and hit[1] is rules:
+            return hit[2]
+        rows = _table_rows(document, rules)
+        with self._lock:
+            self._items.pop(key, None)
+            while len(self._items) >= self._size:
+                del self._items[next(iter(self._items))]  # the oldest entry
+            self._items[key] = (document, rules, rows)  # holding both keeps their ids from being reused
+        return rows
+
+    def cache_clear(self) -> None:
+        with self._lock:
+            self._items.clear()
+
+
+_task_table_rows = _RowsCache(4)
+
+
+def _table_rows(document: Document, rules: UnitRules) -> tuple[TableRow, ...]:
     text = document.text
     groups = _doc_tables(document) if document.tables else _text_tables(document)
     cache: dict[str, _CellInfo] = {}
@@ -700,6 +952,7 @@ def _table_units(document: Document, rows: Sequence[TableRow], rules: UnitRules)
     text = document.text
     found: list[_Found] = []
     header_labels: dict[str, str] = {}
+    seen: dict[str, list[tuple[int, int, tuple[str, str] | None]]] = {}
     for row in rows:
         if row.header:
             header_labels = {k: _compact(text[s:e]) for (s, e), k in zip(row.cells, row.kinds, strict=True)
@@ -708,11 +961,20 @@ def _table_units(document: Document, rows: Sequence[TableRow], rules: UnitRules)
         for (s, e), kind in zip(row.cells, row.kinds, strict=True):
             if kind not in _ROLES:
                 continue
-            for a, b in split_unit_list(text, s, e, rules=rules, cell=True):
-                a, b, own = _role_bracket(text, a, b, rules)
-                if _loose_unit(_compact(text[a:b])):
-                    found.append(_Found(a, b, own[0] if own else kind, header_labels.get(kind, kind),
-                                        f"table:{kind}+{own[1]}" if own else f"table:{kind}"))
+            # a table repeats its cells (党政办): split each once. The split reads the cell and at most the
+            # character after it, so that is the key; the names are kept as offsets into the cell
+            key = text[s:e + 1]
+            names = seen.get(key)
+            if names is None:
+                names = []
+                for a, b in split_unit_list(text, s, e, rules=rules, cell=True):
+                    a, b, own = _role_bracket(text, a, b, rules)
+                    if _loose_unit(_compact(text[a:b])):
+                        names.append((a - s, b - s, own))
+                seen[key] = names
+            for a, b, own in names:
+                found.append(_Found(s + a, s + b, own[0] if own else kind, header_labels.get(kind, kind),
+                                    f"table:{kind}+{own[1]}" if own else f"table:{kind}"))
     return found
 
 
@@ -740,7 +1002,21 @@ def _bracket_pairs(text: str, a: int, b: int) -> dict[int, int]:
 _BRACKET_RE = re.compile(r"[（(）)]")
 
 
-def _paren_statements(text: str, a: int, b: int, rules: UnitRules) -> tuple[list[_Found], list[tuple[int, int]]]:
+# what makes the prefilter unsafe: a pattern that looks for something absent (negative lookaround), anchors
+# at an end or a word boundary, or takes text possessively might match a clause and still not be found by a
+# search over the whole bracket (more text after it): then the prefilter is off. Positive lookarounds are safe
+_LOOKAROUND = re.compile(r"\(\?(?:!|<!|>)|[*+?}]\+|[$^]|\\[bBAZ]")
+
+
+def _statement_prefilter(label_re: re.Pattern[str], verb_only_re: re.Pattern[str]) -> bool:
+    """Whether a bracket without any label or role word can be skipped (it can be no statement)."""
+    sources = (label_re.pattern.removesuffix(r"\s*[:：]\s*"), verb_only_re.pattern)
+    return not any(_LOOKAROUND.search(src) for src in sources)
+
+
+def _paren_statements(
+    text: str, a: int, b: int, rules: UnitRules, *, prefilter: bool = False
+) -> tuple[list[_Found], list[tuple[int, int]]]:
     found: list[_Found] = []
     covered: list[tuple[int, int]] = []
     pairs = _bracket_pairs(text, a, b)
@@ -751,6 +1027,9 @@ def _paren_statements(text: str, a: int, b: int, rules: UnitRules) -> tuple[list
         k = pairs[j]
         if k - j > _MAX_STATEMENT:
             continue  # a whole passage in brackets is not a responsibility statement
+        if prefilter and rules.verb_only_re.search(text, j + 1, k) is None \
+                and rules.label_re.search(text, j + 1, k) is None:
+            continue  # every statement has a label word at a clause start or a role word ending a clause
         units = _statement(text, j + 1, k, rules, in_paren=True)
         if units is not None:
             found.extend(units)
@@ -802,16 +1081,18 @@ def _schematic(m: re.Match[str], pat: re.Pattern[str]) -> str:
 
 
 def _phrase_units(
-    text: str, a: int, b: int, covered: list[tuple[int, int]], rules: UnitRules
+    text: str, a: int, b: int, covered: list[tuple[int, int]], rules: UnitRules, *, line: str,
+    present: frozenset[str],
 ) -> list[_Found]:
-    line = text[a:b]
+    """Units named by the phrases of ``rules`` in the line ``text[a:b]`` (``line``), whose trigger words
+    ``present`` holds."""
     found: list[_Found] = []
-    for rid, trigger, pat in rules.phrases:
-        if trigger not in line:
+    for (rid, trigger, pat), ahead in zip(rules.phrases, rules.phrase_ahead, strict=True):
+        if trigger not in present:
             continue
         pos = 0
         while pos < len(line):
-            m = pat.search(line, pos)
+            m = _phrase_search(pat, ahead, line, pos)
             if m is None:
                 break
             accepted: list[_Found] = []
@@ -835,6 +1116,68 @@ def _phrase_units(
     return found
 
 
+def _ahead_word(pattern: str) -> re.Pattern[str] | None:
+    """For a phrase compiled from ``{B}(?={CLAUSE}W)…``: the pattern ``W`` (the word every match has ahead
+    of its clause start), else None."""
+    head = _BOUNDARY + "(?=" + _CLAUSE
+    if not pattern.startswith(head):
+        return None
+    depth = 0
+    j = len(head)
+    while j < len(pattern):  # find the lookahead's closing parenthesis
+        ch = pattern[j]
+        if ch == "\\":
+            j += 2
+            continue
+        if ch == "[":  # a class: brackets and parentheses inside it are literal
+            j += 1
+            if pattern.startswith("^", j):
+                j += 1
+            if pattern.startswith("]", j):
+                j += 1
+            while j < len(pattern) and pattern[j] != "]":
+                j += 2 if pattern[j] == "\\" else 1
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            if depth == 0:
+                try:
+                    return re.compile(pattern[len(head):j], re.M)
+                except re.error:
+                    return None
+            depth -= 1
+        j += 1
+    return None
+
+
+def _phrase_search(pat: re.Pattern[str], ahead: re.Pattern[str] | None, line: str, pos: int) -> re.Match[str] | None:
+    """``pat.search(line, pos)``; when ``pat`` is ``{B}(?={CLAUSE}W)…`` (``ahead`` is W), tried only at the
+    clause starts that have a W ahead in their clause (a clause holds no space, ，。；).
+
+    A match at p needs the first W at or after p (at q) with no clause stop between: so p lies between the
+    previous W and q, after the last stop before q. Those windows are tried in order, each at its clause
+    starts, instead of the regex engine trying every character of the line.
+    """
+    if ahead is None:
+        return pat.search(line, pos)
+    lo = pos
+    w = ahead.search(line, lo)
+    while w is not None:
+        q = w.start()
+        start = lo
+        for stop in _CLAUSE_STOP_RE.finditer(line, lo, q):
+            start = stop.end()
+        for b in _BOUNDARY_RE.finditer(line, start, q + 1):
+            if b.start() > q:
+                break
+            m = pat.match(line, b.start())
+            if m is not None:
+                return m
+        lo = q + 1
+        w = ahead.search(line, lo)
+    return None
+
+
 def extract_units(
     document: Document, root: Section, *, rules: UnitRules | None = None
 ) -> tuple[ResponsibleUnit, ...]:
@@ -854,26 +1197,56 @@ def extract_units(
     rows = task_table_rows(document, rules=rules)
     table_lines = {(r.start, r.end) for r in rows}
     found.extend(_table_units(document, rows, rules))
-    for a, b in _lines(text):
+    triggers = tuple(dict.fromkeys(trigger for _rid, trigger, _pat in rules.phrases))
+    prefilter = rules.statement_prefilter
+    wanted = rules.wanted_re
+    n = len(text)
+    hit = wanted.search(text)
+    # only lines with a bracket, a colon or a trigger word can name a unit: jump from one such line to the next
+    while hit is not None:
+        a = text.rfind("\n", 0, hit.start()) + 1
+        b = text.find("\n", hit.start())
+        if b < 0:
+            b = n
+        hit = wanted.search(text, b + 1) if b < n else None
         if a >= b or (a, b) in table_lines:
             continue
-        paren, covered = _paren_statements(text, a, b, rules)
-        found.extend(paren)
-        labelled: list[_Found] = []
+        line = text[a:b]
+        # most lines hold no bracket, no colon and no trigger word: each step below needs one of them
+        covered: list[tuple[int, int]] = []
+        if "（" in line or "(" in line:
+            paren, covered = _paren_statements(text, a, b, rules, prefilter=prefilter)
+            found.extend(paren)
         label_spans: list[tuple[int, int]] = []
-        if text.find("：", a, b) >= 0 or text.find(":", a, b) >= 0:  # a label needs its colon
+        if "：" in line or ":" in line:  # a label needs its colon
             labelled, label_spans = _label_statements(text, a, b, covered, rules)
-        found.extend(labelled)
-        found.extend(_phrase_units(text, a, b, sorted(covered + label_spans), rules))
+            found.extend(labelled)
+        present = [t for t in triggers if t in line]
+        if present:
+            found.extend(_phrase_units(text, a, b, sorted(covered + label_spans), rules, line=line,
+                                       present=frozenset(present)))
     units: list[ResponsibleUnit] = []
     last_end = -1
+    sections = _SectionFinder(root)
     # the first rule to claim a span wins (tables, then statements, then phrases); overlaps are dropped
-    for f in sorted(found, key=lambda f: f.start):
+    for f in sorted(found, key=_start_of):
         if f.start >= f.end or f.start < last_end:
             continue
         last_end = f.end
-        units.append(_make_unit(document, root, f, rules))
+        units.append(_make_unit(document, f, rules, sections))
     return tuple(units)
+
+
+def _start_of(f: _Found) -> int:
+    return f.start
+
+
+def _wanted_re(triggers: tuple[str, ...]) -> re.Pattern[str]:
+    """Any character or word a line needs for a unit: a bracket (statement), a colon (label) or a trigger."""
+    # an alternation of literals: the regex engine scans for their first characters
+    if "" in triggers:
+        return re.compile(r"(?m)^")  # a trigger that is in every line: every line is wanted
+    return re.compile("|".join(re.escape(w) for w in ("（", "(", "：", ":", *triggers)))
 
 
 def user_rules(roles: str | Path | None = None, units: str | Path | None = None) -> UnitRules:
