@@ -11,9 +11,10 @@ import pytest
 
 from textkit.extraction import timex
 from textkit.extraction.quantities import _pattern
-from textkit.extraction.time_rules import Scanner, _prefixes, grammar
+from textkit.extraction.time_rules import grammar
 from textkit.extraction.timex import SectionIndex
 from textkit.model import Document, Section, section_at
+from textkit.patterns import Scanner, prefixes
 from textkit.structure import parse_structure
 
 # statements that touch, nest and repeat: a match must resume exactly where the previous one ended
@@ -64,12 +65,12 @@ def test_scanner_falls_back_or_filters_without_changing_matches(pattern: str) ->
 
 
 def test_prefixes_are_the_first_characters_of_every_match() -> None:
-    found = _prefixes("ab|c[de]f*", 2)
+    found = prefixes("ab|c[de]f*", 2)
     assert found == {
         (frozenset("a"), frozenset("b")),
         (frozenset("c"), frozenset("de")),
     }
-    assert _prefixes(r"(a)\1", 2) is None
+    assert prefixes(r"(a)\1", 2) is None
 
 
 def _tree(path: Path) -> tuple[str, Section]:

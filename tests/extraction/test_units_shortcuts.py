@@ -11,6 +11,7 @@ import pytest
 from textkit.extraction import units as U
 from textkit.extraction.units import extract_units, load_unit_rules, user_rules
 from textkit.model import Document, Section, section_at
+from textkit.patterns import first_chars, guarded
 from textkit.structure import parse_structure
 
 
@@ -36,13 +37,13 @@ def test_section_finder_falls_back_on_a_tree_out_of_order(seed001_text: str) -> 
 
 
 def test_first_characters_of_a_pattern() -> None:
-    assert U._first_chars("(?:主要|具体)?牵头单位") == frozenset("主具牵")
-    assert U._first_chars("[a-c]局|处") == frozenset("abc处")
-    assert U._first_chars("[丙-甲]") is None  # a bad range: left to the compiler to report
-    assert U._first_chars(r"\s*责任") is None  # a class like \s is no short list
-    assert U._first_chars("(?i)a") is None
-    assert U._first_chars("(?:负责)?") is None  # can match nothing
-    assert U._guarded("负责|牵头") == "(?=[牵负])负责|牵头"
+    assert first_chars("(?:主要|具体)?牵头单位") == frozenset("主具牵")
+    assert first_chars("[a-c]局|处") == frozenset("abc处")
+    assert first_chars("[丙-甲]") is None  # a bad range: left to the compiler to report
+    assert first_chars(r"\s*责任") is None  # a class like \s is no short list
+    assert first_chars("(?i)a") is None
+    assert first_chars("(?:负责)?") is None  # can match nothing
+    assert guarded("负责|牵头") == "(?=[牵负])(?:负责|牵头)"
 
 
 def test_guarded_rule_patterns_match_as_the_plain_ones(seed000_text: str, seed001_text: str) -> None:

@@ -16,10 +16,10 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from textkit.extraction.time_rules import Scanner
 from textkit.extraction.timex import section_index
 from textkit.model import Document, Quantity, Section
 from textkit.numerals import parse_number
+from textkit.patterns import Scanner
 from textkit.rules import Field, load_entries
 
 __all__ = ["extract_quantities"]

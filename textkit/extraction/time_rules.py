@@ -14,18 +14,18 @@ Whole documents are scanned with `TimeGrammar.statements`, a `Scanner` that find
 
 from __future__ import annotations
 
-import importlib
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from textkit.errors import RuleError
+from textkit.patterns import Scanner, guarded
 from textkit.rules import Field, load_entries
 
-__all__ = ["Holiday", "Scanner", "TimeGrammar", "Word", "grammar"]
+__all__ = ["Holiday", "TimeGrammar", "Word", "grammar"]
 
 ROLES = (
     "year-part", "month-part", "relative-year", "term", "recurrence", "vague", "deadline-prefix",
@@ -170,186 +170,6 @@ WEEKDAY_AFTER = r"(?<=周|期)[一二三四五六日天](?![次回个遍学天])
 COUNT_NUM = r"[0-9０-９]+|[一两二三四五六七八九十]+"
 
 
-_ANY = frozenset(("",))  # stands for "any one character" in a prefix
-Prefix = tuple[frozenset[str], ...]
-
-
-def _prefixes(pattern: str, k: int) -> set[Prefix] | None:
-    """Every way the first ``k`` characters of a match of ``pattern`` can look, as sequences of character sets
-    (shorter sequences: the whole match is that short), or ``None`` if that cannot be told.
-
-    Look-arounds count as empty, so the answer is a superset: a position whose next characters fit none of
-    these sequences cannot start a match. Computed from the parse tree of CPython's ``re`` (a private module,
-    hence the fallback to ``None``).
-    """
-    try:
-        parser: Any = importlib.import_module("re._parser")
-        consts: Any = importlib.import_module("re._constants")
-        tree = parser.parse(pattern)
-    except (ImportError, AttributeError, re.error):
-        return None
-    if tree.state.flags & re.IGNORECASE:
-        return None
-    repeats = {consts.MAX_REPEAT, consts.MIN_REPEAT, getattr(consts, "POSSESSIVE_REPEAT", None)}
-
-    def then(heads: set[Prefix], tails: set[Prefix]) -> set[Prefix]:
-        done = {h for h in heads if len(h) >= k}
-        return done | {(h + t)[:k] for h in heads if len(h) < k for t in tails}
-
-    def seq(items: Any) -> set[Prefix] | None:
-        acc: set[Prefix] = {()}
-        for op, av in items:
-            if all(len(h) >= k for h in acc):
-                break  # every way in is already k characters long: the rest cannot change them
-            r = one(op, av)
-            if r is None:
-                return None
-            acc = then(acc, r)
-        return acc
-
-    def one(op: Any, av: Any) -> set[Prefix] | None:
-        if op is consts.LITERAL:
-            return {(frozenset((chr(av),)),)}
-        if op is consts.IN:
-            chars: set[str] = set()
-            for o, a in av:
-                if o is consts.LITERAL:
-                    chars.add(chr(a))
-                elif o is consts.RANGE and a[1] - a[0] < 512:
-                    chars.update(chr(c) for c in range(a[0], a[1] + 1))
-                else:
-                    return {(_ANY,)}  # a category, a negated or a very wide set: any character
-            return {(frozenset(chars),)}
-        if op is consts.ANY or op is consts.NOT_LITERAL:
-            return {(_ANY,)}
-        if op is consts.BRANCH:
-            out: set[Prefix] = set()
-            for sub in av[1]:
-                r = seq(sub)
-                if r is None:
-                    return None
-                out |= r
-            return out
-        if op is consts.SUBPATTERN:
-            return seq(av[3])
-        if op is getattr(consts, "ATOMIC_GROUP", None):
-            return seq(av)
-        if op in repeats:
-            lo, hi, body = av
-            b = seq(body)
-            if b is None:
-                return None
-            acc: set[Prefix] = {()}
-            for _ in range(min(lo, k)):
-                acc = then(acc, b)
-            found, n = set(acc), lo
-            while n < hi and n < lo + k:
-                acc = then(acc, b)
-                found |= acc
-                n += 1
-            return found
-        if op in (consts.AT, consts.ASSERT, consts.ASSERT_NOT):
-            return {()}
-        return None
-
-    return seq(tree)
-
-
-def _cls(chars: frozenset[str]) -> str:
-    if chars is _ANY:
-        return r"[\s\S]"
-    if len(chars) == 1:
-        return re.escape(next(iter(chars)))
-    return "[" + "".join(re.escape(c) for c in sorted(chars)) + "]"
-
-
-def _trie(prefixes: Sequence[Prefix]) -> str:
-    """An alternation of ``prefixes``, grouped by their first set so each set is tested once."""
-    groups: dict[frozenset[str], list[Prefix]] = {}
-    for p in prefixes:
-        groups.setdefault(p[0], []).append(p[1:])
-    alts = []
-    for head in sorted(groups, key=lambda h: sorted(h)):
-        rests = groups[head]
-        rest = "" if any(not r for r in rests) else _trie(rests)
-        alts.append(_cls(head) + (f"(?:{rest})" if rest else ""))
-    return "|".join(alts)
-
-
-def _first_chars(pattern: str) -> set[str] | None:
-    """The characters a match of ``pattern`` can start with, or ``None`` if that cannot be told."""
-    found = _prefixes(pattern, 1)
-    if not found or any(not p or p[0] is _ANY for p in found):
-        return None
-    return set().union(*(p[0] for p in found))
-
-
-def _fast(pattern: str) -> re.Pattern[str]:
-    """``pattern`` behind a look-ahead for its possible first characters (same matches, faster search)."""
-    first = _first_chars(pattern)
-    return re.compile(pattern if first is None else _behind_first(pattern, first))
-
-
-def _behind_first(pattern: str, first: set[str]) -> str:
-    cls = "".join(re.escape(c) for c in sorted(first))
-    return f"(?=[{cls}])(?:{pattern})"
-
-
-@dataclass(frozen=True, slots=True)
-class Scanner:
-    """``pattern.finditer`` with the same matches, faster: a cheap filter regex, built from the first three
-    characters every match can start with, finds the few positions worth trying in C; the full pattern is
-    tried only there. About 5x faster than a plain ``finditer`` over plan text, where most characters
-    (学, 教, 一, digits) could start a statement but few do.
-
-    >>> s = Scanner.build("[0-9]+月|每[年月]")
-    >>> [m.group() for m in s.finditer("每月1日，到12月底")]
-    ['每月', '12月']
-    """
-
-    pattern: re.Pattern[str]
-    candidates: re.Pattern[str] | None  # None: no usable filter; plain finditer
-
-    @staticmethod
-    def build(pattern: str, *, depth: int = 3) -> Scanner:
-        found = _prefixes(pattern, depth)
-        if not found or any(not p or p[0] is _ANY for p in found):
-            # no filter can be told, or the pattern may match "" (a prefix of nothing): plain finditer
-            return Scanner(_fast(pattern), None)
-        first = set().union(*(p[0] for p in found))
-        full = re.compile(_behind_first(pattern, first))
-        # one alternative per possible first character, each a plain character: the regex engine then
-        # skips in C to the positions holding one of them and tests only that alternative's continuations
-        rests: dict[str, set[Prefix]] = {}
-        for p in found:
-            for c in p[0]:
-                rests.setdefault(c, set()).add(p[1:])
-        alts = []
-        for c in sorted(rests):
-            after = rests[c]
-            tail = "" if () in after else _trie(sorted(after, key=lambda p: [sorted(x) for x in p]))
-            alts.append(re.escape(c) + (f"(?:{tail})" if tail else ""))
-        return Scanner(full, re.compile("|".join(alts)))
-
-    def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        """Every non-overlapping match of the pattern in ``text``, left to right (as `re.Pattern.finditer`)."""
-        if self.candidates is None:
-            yield from self.pattern.finditer(text)
-            return
-        search, match = self.candidates.search, self.pattern.match
-        pos = 0
-        while True:
-            c = search(text, pos)
-            if c is None:
-                return
-            m = match(text, c.start())
-            if m is None:
-                pos = c.start() + 1
-            else:
-                yield m
-                pos = m.end()  # never empty: build() refuses patterns that match ""
-
-
 def _alt(words: Sequence[Word]) -> str:
     return "(?:" + "|".join(w.pattern for w in words) + ")" if words else "(?!)"
 
@@ -488,7 +308,7 @@ def _load(extra_time: Sequence[str | Path], extra_holidays: Sequence[str | Path]
     return TimeGrammar(
         statement=scanner.pattern,
         statements=scanner,
-        calendar=_fast(cal_named),
+        calendar=re.compile(guarded(cal_named)),
         count=re.compile(count),
         words=wt,
         holidays=tuple(holidays),

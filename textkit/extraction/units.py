@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from textkit.model import Document, ResponsibleUnit, Role, Section, section_at
+from textkit.patterns import guarded
 from textkit.rules import Field, load_entries
 
 __all__ = ["TableRow", "UnitRules", "extract_units", "load_unit_rules", "split_unit_list", "task_table_rows", "user_rules"]
@@ -152,12 +153,12 @@ def load_unit_rules(roles: tuple[str, ...] = (), units: tuple[str, ...] = ()) ->
     stops = unit_entries("stop", _WORDS_SCHEMA)
     generic = unit_entries("generic", _WORDS_SCHEMA)
 
-    label_re = re.compile(_guarded(
+    label_re = re.compile(guarded(
         r"(?:" + "|".join(f"(?P<l{i}>{e['pattern']})" for i, e in enumerate(labels)) + r")\s*[:：]\s*"
     ))
     verb_alternation = r"(?:" + "|".join(f"(?P<v{i}>{e['pattern']})" for i, e in enumerate(verbs)) + r")"
-    verb_re = re.compile(r"(?P<list>.+?)" + _guarded(verb_alternation) + r"\s*$", re.S)
-    verb_only_re = re.compile(_guarded(verb_alternation))
+    verb_re = re.compile(r"(?P<list>.+?)" + guarded(verb_alternation) + r"\s*$", re.S)
+    verb_only_re = re.compile(guarded(verb_alternation))
     compiled: list[tuple[str, str, re.Pattern[str]]] = []
     for e in phrases:
         source = (str(e["pattern"]).replace("{UNITS}", _UNITS).replace("{B}", _BOUNDARY)
@@ -190,87 +191,6 @@ def load_unit_rules(roles: tuple[str, ...] = (), units: tuple[str, ...] = ()) ->
             + r"|[0-9０-９]"),
         generic=frozenset(str(w) for e in generic for w in e["words"]),
     )
-
-
-# ---- a cheap first-character check in front of a pattern ------------------------------------------------
-
-
-def _first_chars(source: str) -> frozenset[str] | None:
-    """The characters a match of ``source`` can start with, or None when that is not a short list (a class
-    like ``\\s`` or ``[^…]``, ``.``, case folding, a back reference, or a pattern that can match nothing)."""
-    try:  # the stdlib's own regex parser (Python 3.11+), read only; without it there is just no guard
-        from re import _constants as c  # type: ignore[attr-defined]
-        from re import _parser as p  # type: ignore[attr-defined]
-    except ImportError:  # pragma: no cover
-        return None
-
-    def seq(items: Any) -> tuple[set[str], bool] | None:
-        out: set[str] = set()
-        for op, av in items:
-            got = item(op, av)
-            if got is None:
-                return None
-            chars, nullable = got
-            out |= chars
-            if not nullable:
-                return out, False
-        return out, True
-
-    def item(op: Any, av: Any) -> tuple[set[str], bool] | None:
-        if op is c.LITERAL:
-            return {chr(av)}, False
-        if op is c.IN:
-            chars: set[str] = set()
-            for o, a in av:
-                if o is c.LITERAL:
-                    chars.add(chr(a))
-                elif o is c.RANGE and a[1] - a[0] < 64:
-                    chars.update(chr(x) for x in range(a[0], a[1] + 1))
-                else:
-                    return None
-            return chars, False
-        if op is c.BRANCH:
-            out: set[str] = set()
-            nullable = False
-            for branch in av[1]:
-                got = seq(branch)
-                if got is None:
-                    return None
-                out |= got[0]
-                nullable = nullable or got[1]
-            return out, nullable
-        if op is c.SUBPATTERN:
-            _group, add_flags, _del_flags, sub = av
-            return None if add_flags & c.SRE_FLAG_IGNORECASE else seq(sub)
-        if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
-            got = seq(av[2])
-            return None if got is None else (got[0], got[1] or av[0] == 0)
-        if op is c.ATOMIC_GROUP:
-            return seq(av)
-        if op is c.AT:
-            return set(), True  # zero width: the next item decides
-        return None
-
-    try:
-        parsed = p.parse(source, 0)
-    except re.error:  # an unparsable pattern fails when compiled, not here
-        return None
-    if parsed.state.flags & c.SRE_FLAG_IGNORECASE:
-        return None
-    got = seq(parsed.data)
-    if got is None or got[1] or not got[0]:
-        return None
-    return frozenset(got[0])
-
-
-def _guarded(source: str) -> str:
-    """``source`` behind a lookahead for its first characters: the regex engine tries a search's every start
-    position, and one character-class test rejects most of them before the alternation is tried. It matches
-    exactly what ``source`` matches (a match starts with one of those characters)."""
-    chars = _first_chars(source)
-    if chars is None:
-        return source
-    return "(?=[" + "".join(re.escape(ch) for ch in sorted(chars)) + "])" + source
 
 
 # ---- names -------------------------------------------------------------------------------------------------
