@@ -24,12 +24,14 @@ __all__ = [
     "Quantity",
     "ResponsibleUnit",
     "Section",
+    "SectionIndex",
     "SectionKind",
     "Span",
     "TableCell",
     "TimeExpression",
     "TimeValue",
     "section_at",
+    "section_index",
 ]
 
 
@@ -342,3 +344,78 @@ def section_at(root: Section, offset: int) -> Section | None:
         if nxt.kind == "section":
             found = nxt
         node = nxt
+
+
+class SectionIndex:
+    """`section_at` for many offsets of one tree: the tree is painted once into runs of text, each with its
+    innermost numbered section, then each lookup is a binary search instead of a walk down the tree (a plan
+    has hundreds of dates and units).
+
+    Painting needs every node's children in order, apart and inside it (as the parser makes them); for any
+    other tree each offset is looked up with `section_at` itself.
+
+    >>> root = Section(kind="document", start=0, end=6, children=(
+    ...     Section(kind="paragraph", start=0, end=2),
+    ...     Section(kind="section", start=2, end=6, id="一"),))
+    >>> ix = SectionIndex(root)
+    >>> [ix.id_at(i) for i in (0, 3, 9)]
+    ['', '一', '']
+    """
+
+    __slots__ = ("_fallback", "_sections", "_starts")
+
+    def __init__(self, root: Section) -> None:
+        self._starts: list[int] = []  # run starts, ascending; a later run at the same offset is the deeper one
+        self._sections: list[Section | None] = []
+        self._fallback: Section | None = None
+        if not self._paint(root, None, top=True):
+            self._fallback = root
+
+    def _paint(self, node: Section, current: Section | None, *, top: bool) -> bool:
+        prev_end: int | None = None
+        for c in node.children:
+            if c.start > c.end or (prev_end is not None and c.start < prev_end):
+                return False
+            prev_end = c.end
+            if c.start == c.end:
+                continue  # contains no offset
+            if not top and (c.start < node.start or c.end > node.end):
+                return False  # section_at never reaches the part outside its parent
+            if c.kind == "section":
+                self._starts.append(c.start)
+                self._sections.append(c)
+                if c.children and not self._paint(c, c, top=False):
+                    return False
+                self._starts.append(c.end)
+                self._sections.append(current)
+            elif c.children and not self._paint(c, current, top=False):
+                return False
+        return True
+
+    def at(self, offset: int) -> Section | None:
+        """The innermost numbered section containing ``offset`` (as `section_at`)."""
+        if self._fallback is not None:
+            return section_at(self._fallback, offset)
+        i = bisect.bisect_right(self._starts, offset) - 1
+        return self._sections[i] if i >= 0 else None
+
+    def id_at(self, offset: int) -> str:
+        """The id of the innermost numbered section containing ``offset``; ``""`` outside any."""
+        sec = self.at(offset)
+        return sec.id if sec is not None else ""
+
+
+# the last tree indexed, so that the extractors of one document share one index; read and replaced as one
+# tuple, so threads parsing different documents at once never get each other's index
+_last_index: tuple[Section, SectionIndex] | None = None
+
+
+def section_index(root: Section) -> SectionIndex:
+    """The `SectionIndex` of ``root``, reused when called again for the same tree object."""
+    global _last_index
+    last = _last_index
+    if last is not None and last[0] is root:
+        return last[1]
+    ix = SectionIndex(root)
+    _last_index = (root, ix)
+    return ix

@@ -12,8 +12,7 @@ import pytest
 from textkit.extraction import timex
 from textkit.extraction.quantities import _pattern
 from textkit.extraction.time_rules import grammar
-from textkit.extraction.timex import SectionIndex
-from textkit.model import Document, Section, section_at
+from textkit.model import Document, Section, SectionIndex, section_at
 from textkit.patterns import Scanner, prefixes
 from textkit.structure import parse_structure
 

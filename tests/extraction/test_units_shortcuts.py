@@ -10,7 +10,7 @@ import pytest
 
 from textkit.extraction import units as U
 from textkit.extraction.units import extract_units, load_unit_rules, user_rules
-from textkit.model import Document, Section, section_at
+from textkit.model import Document, Section, SectionIndex, section_at
 from textkit.patterns import first_chars, guarded
 from textkit.structure import parse_structure
 
@@ -22,7 +22,7 @@ def _seed_lines(*texts: str) -> list[str]:
 def test_section_finder_is_section_at(seed000_text: str, seed001_text: str) -> None:
     for text in (seed000_text, seed001_text):
         root, _ = parse_structure(Document(text))
-        finder = U._SectionFinder(root)
+        finder = SectionIndex(root)
         for offset in range(-1, len(text) + 2):
             assert finder.at(offset) is section_at(root, offset)
 
@@ -30,7 +30,7 @@ def test_section_finder_is_section_at(seed000_text: str, seed001_text: str) -> N
 def test_section_finder_falls_back_on_a_tree_out_of_order(seed001_text: str) -> None:
     root, _ = parse_structure(Document(seed001_text))
     shuffled = dataclasses.replace(root, children=tuple(reversed(root.children)))
-    finder = U._SectionFinder(shuffled)
+    finder = SectionIndex(shuffled)
     assert finder._fallback is shuffled
     for offset in range(0, len(seed001_text), 7):
         assert finder.at(offset) is section_at(shuffled, offset)

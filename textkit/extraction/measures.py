@@ -24,8 +24,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from textkit.extraction.units import TableRow, _SectionFinder, load_unit_rules, task_table_rows
-from textkit.model import Document, Measure, ResponsibleUnit, Section, TimeExpression
+from textkit.extraction.units import TableRow, load_unit_rules, task_table_rows
+from textkit.model import Document, Measure, ResponsibleUnit, Section, TimeExpression, section_index
 
 __all__ = ["build_measures", "measure_title"]
 
@@ -219,7 +219,7 @@ def build_measures(
             units=tuple(sec_units), times=tuple(sec_times),
         ))
 
-    sections = _SectionFinder(root) if table else None
+    sections = section_index(root) if table else None
     for row in table:
         host = sections.at(row.start) if sections is not None else None
         chain = infos[id(host)].chain if host is not None else ()

@@ -16,8 +16,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from textkit.extraction.timex import section_index
-from textkit.model import Document, Quantity, Section
+from textkit.model import Document, Quantity, Section, section_index
 from textkit.numerals import parse_number
 from textkit.patterns import Scanner
 from textkit.rules import Field, load_entries

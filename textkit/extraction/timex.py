@@ -25,10 +25,10 @@ from functools import lru_cache
 
 from textkit.extraction.time_calendar import holiday_date
 from textkit.extraction.time_rules import Holiday, TimeGrammar, Word, grammar
-from textkit.model import Document, Section, TimeExpression, TimeValue, section_at
+from textkit.model import Document, Section, TimeExpression, TimeValue, section_index
 from textkit.numerals import parse_number
 
-__all__ = ["SectionIndex", "extract_times", "section_index"]
+__all__ = ["extract_times"]
 
 MIN_YEAR, MAX_YEAR = 1900, 2100
 _WEEKDAY = re.compile(r"[一二三四五六日天](?![次回个遍学天])")  # 每周五, not 每周一次
@@ -72,81 +72,6 @@ class _Context:
     ref: date | None
     period: Interval | None = None
     last_day: date | None = None  # the last single day resolved so far (for clock times in a schedule)
-
-
-class SectionIndex:
-    """`textkit.model.section_at` for many offsets of one tree: the tree is flattened once into the offsets
-    where the innermost numbered section changes, then each lookup is a binary search (a plan has hundreds
-    of dates, and walking a deep tree for each was a visible cost).
-
-    >>> root = Section(kind="document", start=0, end=6, children=(
-    ...     Section(kind="paragraph", start=0, end=2),
-    ...     Section(kind="section", start=2, end=6, id="一"),))
-    >>> ix = SectionIndex(root)
-    >>> [ix.id_at(i) for i in (0, 3, 9)]
-    ['', '一', '']
-    """
-
-    __slots__ = ("_end", "_ids", "_root", "_starts")
-
-    def __init__(self, root: Section) -> None:
-        self._root: Section | None = None
-        self._starts: list[int] = [root.start]
-        self._ids: list[str] = [""]
-        self._end = root.end
-        if not self._flatten(root, ""):
-            self._root = root  # children overlap or stray outside their parent: walk the tree instead
-
-    def _flatten(self, node: Section, found: str) -> bool:
-        # the walk enters the first child containing the offset; with children in order, inside their
-        # parent and not overlapping, that is the only one, so the change points below are what it finds
-        cursor = node.start
-        for c in node.children:
-            if c.start < cursor or c.end < c.start or c.end > node.end:
-                return False
-            cursor = c.end
-            if c.kind == "section":
-                if c.end > c.start:
-                    self._change(c.start, c.id)
-                    if c.children and not self._flatten(c, c.id):
-                        return False
-                    self._change(c.end, found)
-            elif c.children and not self._flatten(c, found):
-                return False
-        return True
-
-    def _change(self, pos: int, sid: str) -> None:
-        if self._starts[-1] == pos:
-            self._ids[-1] = sid
-        elif self._ids[-1] != sid:
-            self._starts.append(pos)
-            self._ids.append(sid)
-
-    def id_at(self, offset: int) -> str:
-        """The id of the innermost numbered section containing ``offset``; ``""`` outside any."""
-        if self._root is not None:
-            sec = section_at(self._root, offset)
-            return sec.id if sec else ""
-        if offset >= self._end:
-            return ""
-        i = bisect_right(self._starts, offset) - 1
-        return self._ids[i] if i >= 0 else ""
-
-
-# the last tree indexed, so that times and quantities of one document share one index; read and replaced
-# as one tuple, so threads parsing different documents at once never get each other's index
-_last_index: tuple[Section, SectionIndex] | None = None
-
-
-def section_index(root: Section) -> SectionIndex:
-    """The `SectionIndex` of ``root``, reused when called again for the same tree object."""
-    global _last_index
-    last = _last_index
-    if last is not None and last[0] is root:
-        return last[1]
-    ix = SectionIndex(root)
-    _last_index = (root, ix)
-    return ix
 
 
 @lru_cache(maxsize=4096)

@@ -29,7 +29,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from textkit.model import Document, ResponsibleUnit, Role, Section, section_at
+from textkit.model import Document, ResponsibleUnit, Role, Section, SectionIndex, section_index
 from textkit.patterns import guarded
 from textkit.rules import Field, load_entries
 
@@ -469,53 +469,7 @@ class _Found:
     rule_id: str
 
 
-class _SectionFinder:
-    """``section_at`` for many offsets of one tree: the tree painted once into runs of text, each with its
-    innermost numbered section, then a bisect per offset instead of a walk down the tree.
-
-    Painting needs every node's children in order, apart and inside it (as the parser makes them); for any
-    other tree each offset is looked up with ``section_at`` itself.
-    """
-
-    __slots__ = ("_fallback", "_sections", "_starts")
-
-    def __init__(self, root: Section) -> None:
-        self._starts: list[int] = []  # run starts, ascending; a later run at the same offset is the deeper one
-        self._sections: list[Section | None] = []
-        self._fallback: Section | None = None
-        if not self._paint(root, None, top=True):
-            self._fallback = root
-
-    def _paint(self, node: Section, current: Section | None, *, top: bool) -> bool:
-        prev_end: int | None = None
-        for c in node.children:
-            if c.start > c.end or (prev_end is not None and c.start < prev_end):
-                return False
-            prev_end = c.end
-            if c.start == c.end:
-                continue  # contains no offset
-            if not top and (c.start < node.start or c.end > node.end):
-                return False  # section_at never reaches the part outside its parent
-            if c.kind == "section":
-                self._starts.append(c.start)
-                self._sections.append(c)
-                if c.children and not self._paint(c, c, top=False):
-                    return False
-                self._starts.append(c.end)
-                self._sections.append(current)
-            elif c.children and not self._paint(c, current, top=False):
-                return False
-        return True
-
-    def at(self, offset: int) -> Section | None:
-        """The innermost numbered section containing ``offset`` (as `textkit.model.section_at`)."""
-        if self._fallback is not None:
-            return section_at(self._fallback, offset)
-        i = bisect.bisect_right(self._starts, offset) - 1
-        return self._sections[i] if i >= 0 else None
-
-
-def _make_unit(document: Document, f: _Found, rules: UnitRules, sections: _SectionFinder) -> ResponsibleUnit:
+def _make_unit(document: Document, f: _Found, rules: UnitRules, sections: SectionIndex) -> ResponsibleUnit:
     text = document.text[f.start:f.end]
     alias: str | None = None
     name = text
@@ -1147,7 +1101,7 @@ def extract_units(
                                        present=frozenset(present)))
     units: list[ResponsibleUnit] = []
     last_end = -1
-    sections = _SectionFinder(root)
+    sections = section_index(root)
     # the first rule to claim a span wins (tables, then statements, then phrases); overlaps are dropped
     for f in sorted(found, key=_start_of):
         if f.start >= f.end or f.start < last_end:
