@@ -19,6 +19,7 @@ from pathlib import Path
 
 from textkit.errors import RuleError
 from textkit.numerals import parse_number
+from textkit.patterns import first_chars
 from textkit.rules import Field, load_entries
 
 __all__ = ["STYLE_SCHEMA", "Marker", "NumberingStyle", "any_marker", "load_styles", "marker_key", "match_marker"]
@@ -96,18 +97,33 @@ def any_marker(styles: tuple[NumberingStyle, ...], *, inline: bool = False) -> r
     return re.compile("|".join(f"(?:{p})" for p in pats) or r"(?!x)x")
 
 
+@lru_cache(maxsize=16)
+def _by_first_char(
+    styles: tuple[NumberingStyle, ...], inline: bool
+) -> tuple[dict[str, tuple[NumberingStyle, ...]], tuple[NumberingStyle, ...]]:
+    """For each character a marker can start with, the styles worth trying there (in data order, so ties
+    still go to the earlier style); styles whose first character cannot be told are tried everywhere."""
+    usable = [s for s in styles if s.inline or not inline]
+    firsts = {id(s): first_chars(s.regex.pattern) for s in usable}
+    elsewhere = tuple(s for s in usable if firsts[id(s)] is None)
+    chars = set().union(*(f for f in firsts.values() if f is not None))
+    by_first = {
+        c: tuple(s for s in usable if firsts[id(s)] is None or c in (firsts[id(s)] or ()))
+        for c in chars
+    }
+    return by_first, elsewhere
+
+
 def match_marker(text: str, pos: int, styles: Sequence[NumberingStyle], *, inline: bool = False) -> Marker | None:
     """The longest numbering marker starting exactly at ``text[pos]``, or ``None``.
 
     With ``inline`` only styles that may appear inside a paragraph (一是, 第一，, ①) are tried.
     """
-    styles = tuple(styles)
-    if any_marker(styles, inline=inline).match(text, pos) is None:
+    if pos >= len(text):
         return None
+    by_first, elsewhere = _by_first_char(tuple(styles), inline)
     best: Marker | None = None
-    for style in styles:
-        if inline and not style.inline:
-            continue
+    for style in by_first.get(text[pos], elsewhere):
         m = style.regex.match(text, pos)
         if m is None or (best is not None and m.end() <= best.end):
             continue
