@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -238,9 +238,7 @@ def _cut_parts(text: str, lines: list[_Line], rules: StructureRules) -> list[_Pa
         if att is not None and (att == "attachment" or _has_body_after(text, lines, i, rules)):
             if att == "list":
                 # 附件： followed by the list of attachment names: closing matter, not headings
-                j = i + 1
-                while j < n and lines[j].kind in ("heading", "text") and _is_list_entry(text, lines[j]):
-                    j += 1
+                j = _take_while(lines, i + 1, lambda x: _is_list_entry(text, x))
                 entries = [("closing", ln)] + [("closing", lines[k]) for k in range(i + 1, j)]
                 if cur or not parts:
                     parts.append(_Part(kind, cur))
@@ -255,11 +253,8 @@ def _cut_parts(text: str, lines: list[_Line], rules: StructureRules) -> list[_Pa
         if att is not None and att in ("named", "list") and kind != "attachment":
             # 附件：NAME with nothing after it: the attachment is a separate file
             part = _Part(kind, cur)
-            part.closing.append(("closing", ln))
-            j = i + 1
-            while j < n and _is_list_entry(text, lines[j]):
-                part.closing.append(("closing", lines[j]))
-                j += 1
+            j = _take_while(lines, i + 1, lambda x: _is_list_entry(text, x))
+            part.closing.extend(("closing", x) for x in lines[i : j])
             parts.append(part)
             cur, i = [], j
             kind = "body"
@@ -268,10 +263,8 @@ def _cut_parts(text: str, lines: list[_Line], rules: StructureRules) -> list[_Pa
             sig = cur.pop()
             part = _Part(kind, cur)
             part.closing.extend((("signature", sig), ("date", ln)))
-            j = i + 1
-            while j < n and rules.closing.fullmatch(_content(text, lines[j])):
-                part.closing.append(("closing", lines[j]))
-                j += 1
+            j = _take_while(lines, i + 1, lambda x: rules.closing.fullmatch(_content(text, x)) is not None)
+            part.closing.extend(("closing", x) for x in lines[i + 1 : j])
             parts.append(part)
             cur, i = [], j
             kind = "body"
@@ -298,6 +291,13 @@ def _cut_parts(text: str, lines: list[_Line], rules: StructureRules) -> list[_Pa
     return parts
 
 
+def _take_while(lines: list[_Line], j: int, keep: Callable[[_Line], bool]) -> int:
+    """The index of the first line from ``j`` on that ``keep`` refuses (or the end)."""
+    while j < len(lines) and keep(lines[j]):
+        j += 1
+    return j
+
+
 def _is_list_entry(text: str, ln: _Line) -> bool:
     c = _content(text, ln)
     return ln.kind in ("heading", "text") and ln.marker is not None and len(c) <= 80 and c[-1] not in "。"
@@ -305,9 +305,7 @@ def _is_list_entry(text: str, ln: _Line) -> bool:
 
 def _has_body_after(text: str, lines: list[_Line], i: int, rules: StructureRules) -> bool:
     """Whether the attachment line at ``i`` is followed by the attachment's own content."""
-    j = i + 1
-    while j < len(lines) and _is_list_entry(text, lines[j]):
-        j += 1
+    j = _take_while(lines, i + 1, lambda x: _is_list_entry(text, x))
     return (j < len(lines) and j > i + 1 and _attachment_start(text, lines[j], rules) == "attachment") or (
         j == i + 1 and j < len(lines)
     )
