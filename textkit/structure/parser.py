@@ -510,10 +510,8 @@ def _show(node: _Node) -> str:
 
 
 def _numeral_like(m: Marker, value: int) -> str:
-    num = m.style.regex.pattern
-    if "一二三" in num:
-        return int_to_chinese(value)
-    return str(value)
+    """``value`` written the way ``m`` writes its numbers (四 for 一、二、四、, 4 for 1. 2. 4.)."""
+    return int_to_chinese(value) if m.style.numeral == "chinese" else str(value)
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -586,7 +584,6 @@ def parse_structure(
     if lead is not None:
         children.append(_Node("blank", lead.start, lead.end))
     parts = _cut_parts(text, lines, rules)
-    att_no = 0
     for part in parts:
         nodes = builder.part(part)
         if not nodes:
@@ -596,7 +593,6 @@ def parse_structure(
         else:
             container = _Node(part.kind, nodes[0].start, nodes[-1].end, children=nodes)  # type: ignore[arg-type]
             if part.kind == "attachment":
-                att_no += 1
                 container.title = _content(text, part.lines[0]) if part.lines else ""
             children.append(container)
     root = _Node("document", 0, len(text), children=children)
@@ -614,22 +610,7 @@ def parse_structure(
             prefix = f"附件{att_no}/"
         frozen_children.append(_freeze(c, (), seen, prefix))
     frozen = Section(kind="document", start=0, end=len(text), children=tuple(frozen_children))
-    frozen = _with_container_titles(frozen, root)
     return frozen, tuple(builder.warnings)
-
-
-def _with_container_titles(frozen: Section, root: _Node) -> Section:
-    kids = []
-    for f, r in zip(frozen.children, root.children, strict=True):
-        if r.kind in ("attachment", "notice", "plan") and r.title:
-            from dataclasses import replace
-
-            kids.append(replace(f, title=r.title))
-        else:
-            kids.append(f)
-    from dataclasses import replace as _replace
-
-    return _replace(frozen, children=tuple(kids))
 
 
 def plan_title(document: Document, root: Section, *, rules: StructureRules | None = None) -> str:
