@@ -29,7 +29,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from textkit.model import Document, ResponsibleUnit, Role, Section, SectionIndex, section_index
+from textkit.model import Document, ResponsibleUnit, Role, Section, section_index
 from textkit.patterns import guarded
 from textkit.rules import Field, load_entries
 
@@ -200,6 +200,7 @@ _SPACE_RE = re.compile(r"\s+")
 _WS_RE = re.compile(r"\s")
 _ALIAS_RE = re.compile(r"(.*?)[（(]([^（）()]*)[）)]$", re.S)  # 机关党委（机关纪委）: name and alias
 _ALIAS_ENDS = ("）", ")", "）\n", ")\n")
+_CLOSE_ENDS = ("）", ")")
 
 
 def _compact(s: str) -> str:
@@ -250,21 +251,31 @@ def _split_re(seps: str) -> re.Pattern[str]:
     return pat
 
 
-def _split_depth0(text: str, start: int, end: int, seps: str) -> list[tuple[int, int]]:
-    """Split ``text[start:end]`` on ``seps`` outside brackets."""
-    out: list[tuple[int, int]] = []
+def _depth0_seps(text: str, start: int, end: int, seps: str) -> list[int]:
+    """Positions of the ``seps`` characters in ``text[start:end]`` outside brackets (one scan, for both
+    list splits and conjunction splits)."""
+    out: list[int] = []
     depth = 0
-    last = start
     for m in _split_re(seps).finditer(text, start, end):
         j = m.start()
         ch = text[j]
         if ch in _OPEN:
             depth += 1
         elif ch in _CLOSE:
-            depth = max(0, depth - 1)
+            if depth:
+                depth -= 1
         elif depth == 0:
-            out.append((last, j))
-            last = j + 1
+            out.append(j)
+    return out
+
+
+def _split_depth0(text: str, start: int, end: int, seps: str) -> list[tuple[int, int]]:
+    """Split ``text[start:end]`` on ``seps`` outside brackets."""
+    out: list[tuple[int, int]] = []
+    last = start
+    for j in _depth0_seps(text, start, end, seps):
+        out.append((last, j))
+        last = j + 1
     out.append((last, end))
     return out
 
@@ -281,25 +292,29 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _split_conj(text: str, start: int, end: int, rules: UnitRules) -> list[tuple[int, int]]:
     """Split on 和/及/与 only where both sides read as units: 学科组和备课组, not 工业和信息化部."""
-    depth = 0
-    for m in _split_re(_CONJ).finditer(text, start, end):
-        j = m.start()
-        ch = text[j]
-        if ch in _OPEN:
-            depth += 1
-        elif ch in _CLOSE:
-            depth = max(0, depth - 1)
-        elif depth == 0 and start < j < end - 1:
+    seg = text[start:end]
+    if "和" not in seg and "及" not in seg and "与" not in seg:
+        return [(start, end)]  # the usual name: no conjunction to try
+    out: list[tuple[int, int]] = []
+    # a split at j leaves text[j + 1:end] to split the same way; its depth there is 0 as well, so one scan
+    # of the whole span serves every piece
+    for j in _depth0_seps(text, start, end, _CONJ):
+        if start < j < end - 1:
             left = _compact(_strip_alias(text[start:j]))
             right = _compact(text[j + 1:end])
             if _has_suffix(left, rules) and (_has_suffix(_strip_trailer(right, rules), rules)
                                              or _is_collective(right, rules)):
-                return [(start, j), *_split_conj(text, j + 1, end, rules)]
-    return [(start, end)]
+                out.append((start, j))
+                start = j + 1
+    out.append((start, end))
+    return out
 
 
 def _strip_alias(s: str) -> str:
-    m = _ALIAS_RE.match(s.rstrip())
+    r = s.rstrip()
+    if not r.endswith(_CLOSE_ENDS):
+        return s  # no closing bracket at the end: no alias (the usual name)
+    m = _ALIAS_RE.match(r)
     return m.group(1) if m and m.group(1).strip() else s
 
 
@@ -322,25 +337,36 @@ def split_unit_list(
     """
     rules = rules or load_unit_rules()
     out: list[tuple[int, int]] = []
-    for a, b in _split_depth0(text, start, end, _LIST_SEPS):
-        a, b = _trim(text, a, b)
-        if a >= b:
-            continue
+    trailer = rules.trailer_re.search
+    last = start
+    seps = _depth0_seps(text, start, end, _LIST_SEPS)
+    seps.append(end)
+    for sep in seps:
+        a, b = last, sep
+        last = sep + 1
+        # (the checks of _trim inlined: most names have no space to trim)
+        if a < b and not text[a].isspace() and not text[b - 1].isspace():
+            pass
+        else:
+            a, b = _trim(text, a, b)
+            if a >= b:
+                continue
         for c, d in _split_conj(text, a, b, rules):
-            c, d = _trim(text, c, d)
+            if not (c < d and not text[c].isspace() and not text[d - 1].isspace()):
+                c, d = _trim(text, c, d)
             # leading connectives left by a split: 由X / 和X / 以及X
-            c0 = c
-            while c < d and text[c] in "由和及与以":
-                if text[c] == "以" and text[c + 1: c + 2] != "及":
-                    break
-                c += 1
-            if c != c0:  # (trimming a trimmed span changes nothing)
-                c, d = _trim(text, c, d)
-            name = text[c:d]
-            stripped = _strip_trailer(name, rules)
-            if len(stripped) != len(name):
-                d = c + len(stripped)
-                c, d = _trim(text, c, d)
+            if c < d and text[c] in "由和及与以":
+                c0 = c
+                while c < d and text[c] in "由和及与以":
+                    if text[c] == "以" and text[c + 1: c + 2] != "及":
+                        break
+                    c += 1
+                if c != c0:  # (trimming a trimmed span changes nothing)
+                    c, d = _trim(text, c, d)
+            # a trailer (等部门) that does not start the name: cut it off (as _strip_trailer)
+            m = trailer(text[c:d])
+            if m is not None and m.start() > 0:
+                c, d = _trim(text, c, c + m.start())
             if c >= d:
                 continue
             if cell:
@@ -392,7 +418,6 @@ def _segment_cell(text: str, start: int, end: int, rules: UnitRules) -> list[tup
             if compact[k - w:k] in words:
                 shortest_end[k] = w
                 break
-    collective_at: dict[int, bool] = {}  # does a collective name (各…, 相关…) start at j; filled on demand
     crossing: dict[int, bool] = {}  # does a unit ending run across cut k (市委办公室); filled on demand
     in_cell: list[str] | None = None  # the endings of two or more characters that occur in the cell at all
     collective_re = rules.collective_re
@@ -419,39 +444,51 @@ def _segment_cell(text: str, start: int, end: int, rules: UnitRules) -> list[tup
             return False  # 市委办公室: 办公室 runs across the cut
         return len(seg) >= 3 or bool(collective_re.match(right))
 
-    # best[k] = (segments, run-together splits, cut positions) for compact[:k]: most segments, fewest runs
-    best: list[tuple[int, int, list[int]] | None] = [None] * (n + 1)
-    best[0] = (0, 0, [])
+    # best[k] = (segments, run-together splits, start of the last segment) for compact[:k]: most segments,
+    # fewest runs; the cuts are read back through the starts at the end
+    best: list[tuple[int, int, int] | None] = [None] * (n + 1)
+    best[0] = (0, 0, -1)
     reached = [0]  # the k with best[k] set, ascending: only they can start a segment
+    # the reached k where a collective name starts: the only starts of a segment ending at no unit ending
+    reached_coll = [0] if collective_re.match(compact) else []
+    coll_set = set(reached_coll)
     for k in range(2, n + 1):
         ending = shortest_end[k]
         # a segment compact[j:k] needs two characters and a unit ending or a collective start
-        for i in range(bisect.bisect_left(reached, k - _MAX_NAME), len(reached)):
-            j = reached[i]
+        pool = reached if ending else reached_coll
+        for i in range(bisect.bisect_left(pool, k - _MAX_NAME), len(pool)):
+            j = pool[i]
             if j > k - 2:
                 break
             prev = best[j]
             if prev is None:  # (never: `reached` holds only the k with best[k] set)
                 continue
-            if not (ending and ending <= k - j):
-                coll = collective_at.get(j)
-                if coll is None:
-                    coll = collective_at[j] = bool(collective_re.match(compact[j:]))
-                if not coll:
-                    continue
-            run = j > 0 and j not in spaced
-            if run and not run_split(prev[2][-1], j, compact[j:k]):
+            if ending and ending > k - j and j not in coll_set:
                 continue
-            cand = (prev[0] + 1, prev[1] + (1 if run else 0), [*prev[2], j])
+            run = j > 0 and j not in spaced
+            if run and not run_split(prev[2], j, compact[j:k]):
+                continue
+            segs = prev[0] + 1
+            runs = prev[1] + (1 if run else 0)
             cur = best[k]
-            if cur is None or (cand[0], -cand[1]) > (cur[0], -cur[1]):
-                best[k] = cand
+            if cur is None or segs > cur[0] or (segs == cur[0] and runs < cur[1]):
+                best[k] = (segs, runs, j)
         if best[k] is not None:
             reached.append(k)
+            if collective_re.match(compact[k:]):
+                reached_coll.append(k)
+                coll_set.add(k)
     final = best[n]
     if final is None:
         return [(start, end)]
-    cuts = [*final[2], n]
+    cuts = [n]
+    k = n
+    while k > 0:
+        step = best[k]
+        assert step is not None  # (every start on the path was reached)
+        k = step[2]
+        cuts.append(k)
+    cuts.reverse()
     if where is None:
         return [(start + cuts[i], start + cuts[i + 1]) for i in range(len(cuts) - 1)]
     return [(where[cuts[i]], where[cuts[i + 1] - 1] + 1) for i in range(len(cuts) - 1)]
@@ -467,23 +504,6 @@ class _Found:
     role: str
     label: str
     rule_id: str
-
-
-def _make_unit(document: Document, f: _Found, rules: UnitRules, sections: SectionIndex) -> ResponsibleUnit:
-    text = document.text[f.start:f.end]
-    alias: str | None = None
-    name = text
-    # an alias needs a closing bracket at the end (``$`` also matches before a final newline)
-    m = _ALIAS_RE.match(text) if text.endswith(_ALIAS_ENDS) else None
-    if m and m.group(1).strip():
-        name, alias = m.group(1), _compact(m.group(2)) or None
-    name = _compact(name)
-    sec = sections.at(f.start)
-    role: Role = "lead" if f.role == "lead" else "support" if f.role == "support" else "responsible"
-    return ResponsibleUnit(
-        start=f.start, end=f.end, text=text, name=name, role=role, collective=_is_collective(name, rules),
-        alias=alias, label=f.label, rule_id=f.rule_id, section=sec.id if sec is not None else "",
-    )
 
 
 def _label_role(m: re.Match[str], rules: UnitRules) -> tuple[str, str]:
@@ -504,7 +524,8 @@ def _verb_role(m: re.Match[str], rules: UnitRules) -> tuple[str, str, str]:
 def _role_bracket(text: str, s: int, e: int, rules: UnitRules) -> tuple[int, int, tuple[str, str] | None]:
     """A unit written with its role in brackets, 市教育局（牵头）: the unit's span without the bracket and
     (role, verb rule id); a bracket that is not a role word (机关党委（机关纪委）) stays an alias."""
-    m = _ALIAS_RE.match(text, s, e)
+    # (``$`` matches at ``e`` or before a newline there: the bracket must close at one of them)
+    m = _ALIAS_RE.match(text, s, e) if text.endswith(_ALIAS_ENDS, s, e) else None
     if m is None or not m.group(1).strip():
         return s, e, None
     vm = rules.verb_only_re.fullmatch(m.group(2).strip())
@@ -682,26 +703,41 @@ def _cell_score(c: _CellInfo, kind: str) -> int:
 
 
 def align_row(
-    cells: Sequence[str], kinds: Sequence[str], rules: UnitRules, *, cache: dict[str, _CellInfo] | None = None
+    cells: Sequence[str], kinds: Sequence[str], rules: UnitRules, *, cache: dict[str, _CellInfo] | None = None,
+    scores: dict[str, list[int | None]] | None = None,
 ) -> list[int]:
     """The column index of each cell of a row whose merged (row-spanning) cells are missing.
 
     Tries the row flush left and flush right (dropping up to two trailing columns) and keeps the
     alignment whose cells best fit their columns (units under 负责处室, dates under 完成时间…).
+    ``scores`` (the fit of a cell under each of ``kinds``) may be shared by the rows of one table only.
     """
     n, h = len(cells), len(kinds)
     cache = {} if cache is None else cache  # a table repeats its cells (党政办, 全年): read each once
-    info = []
+    scores = {} if scores is None else scores
+    infos: list[_CellInfo] = []
+    fits: list[list[int | None]] = []  # the fit of each cell under each column, filled as tried
     for c in cells:
-        if c not in cache:
-            cache[c] = _cell_info(c, rules)
-        info.append(cache[c])
+        info = cache.get(c)
+        if info is None:
+            info = cache[c] = _cell_info(c, rules)
+        infos.append(info)
+        fit = scores.get(c)
+        if fit is None:
+            fit = scores[c] = [None] * h
+        fits.append(fit)
     # in order of preference on equal fit: flush right, right with 1 or 2 trailing columns missing, left
     candidates = [[j + h - t - n for j in range(n)] for t in range(3)] + [list(range(n))]
     best = candidates[0]
     best_score: int | None = None
     for cand in candidates:
-        score = sum(_cell_score(info[j], kinds[c]) for j, c in enumerate(cand) if 0 <= c < h)
+        score = 0
+        for j, col in enumerate(cand):
+            if 0 <= col < h:
+                v = fits[j][col]
+                if v is None:
+                    v = fits[j][col] = _cell_score(infos[j], kinds[col])
+                score += v
         if best_score is None or score > best_score:
             best, best_score = cand, score
     return best
@@ -806,17 +842,24 @@ def _table_rows(document: Document, rules: UnitRules) -> tuple[TableRow, ...]:
     groups = _doc_tables(document) if document.tables else _text_tables(document)
     cache: dict[str, _CellInfo] = {}
     rows: list[TableRow] = []
+    column_kinds: dict[str, str] = {}  # a header candidate's cells (many rows are tried): read each once
     for group in groups:
         kinds: list[str] | None = None
+        scores: dict[str, list[int | None]] = {}  # the fit of a cell under each of this table's columns
         for a, b, cells in group:
             texts = [text[s:e] for s, e in cells]
             if kinds is None:
-                cand = [_column_kind(t, rules) for t in texts]
+                cand = []
+                for t in texts:
+                    kind = column_kinds.get(t)
+                    if kind is None:
+                        kind = column_kinds[t] = _column_kind(t, rules)
+                    cand.append(kind)
                 if any(k in _ROLES for k in cand) and len([t for t in texts if t.strip()]) >= 2:
                     kinds = cand
                     rows.append(TableRow(a, b, tuple(cells), tuple(cand), header=True))
                 continue
-            order = align_row(texts, kinds, rules, cache=cache)
+            order = align_row(texts, kinds, rules, cache=cache, scores=scores)
             row_kinds = tuple(kinds[c] if 0 <= c < len(kinds) else None for c in order)
             rows.append(TableRow(a, b, tuple(cells), row_kinds))
     return tuple(rows)
@@ -1073,6 +1116,8 @@ def extract_units(
     found.extend(_table_units(document, rows, rules))
     triggers = tuple(dict.fromkeys(trigger for _rid, trigger, _pat in rules.phrases))
     prefilter = rules.statement_prefilter
+    verb_search = rules.verb_only_re.search
+    label_search = rules.label_re.search
     wanted = rules.wanted_re
     n = len(text)
     hit = wanted.search(text)
@@ -1088,7 +1133,11 @@ def extract_units(
         line = text[a:b]
         # most lines hold no bracket, no colon and no trigger word: each step below needs one of them
         covered: list[tuple[int, int]] = []
-        if "（" in line or "(" in line:
+        # with the prefilter on, a line without any role or label word has no bracket that passes it: a
+        # match inside a bracket is a match in the line too (the prefilter needs patterns without anchors,
+        # word boundaries or negative lookarounds)
+        if ("（" in line or "(" in line) and not (
+                prefilter and verb_search(text, a, b) is None and label_search(text, a, b) is None):
             paren, covered = _paren_statements(text, a, b, rules, prefilter=prefilter)
             found.extend(paren)
         label_spans: list[tuple[int, int]] = []
@@ -1102,12 +1151,31 @@ def extract_units(
     units: list[ResponsibleUnit] = []
     last_end = -1
     sections = section_index(root)
+    at = sections.at
+    collective_match = rules.collective_re.match
+    alias_match = _ALIAS_RE.match
     # the first rule to claim a span wins (tables, then statements, then phrases); overlaps are dropped
-    for f in sorted(found, key=_start_of):
-        if f.start >= f.end or f.start < last_end:
+    found.sort(key=_start_of)
+    for f in found:
+        start, end = f.start, f.end
+        if start >= end or start < last_end:
             continue
-        last_end = f.end
-        units.append(_make_unit(document, f, rules, sections))
+        last_end = end
+        # a unit's name and alias (机关党委（机关纪委）); an alias needs a closing bracket at the end
+        utext = text[start:end]
+        alias: str | None = None
+        name = utext
+        m = alias_match(utext) if utext.endswith(_ALIAS_ENDS) else None
+        if m and m.group(1).strip():
+            name, alias = m.group(1), _compact(m.group(2)) or None
+        name = _compact(name)
+        sec = at(start)
+        role: Role = "lead" if f.role == "lead" else "support" if f.role == "support" else "responsible"
+        units.append(ResponsibleUnit(
+            start=start, end=end, text=utext, name=name, role=role,
+            collective=len(name) >= 2 and collective_match(name) is not None,
+            alias=alias, label=f.label, rule_id=f.rule_id, section=sec.id if sec is not None else "",
+        ))
     return tuple(units)
 
 
