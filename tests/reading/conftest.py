@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
@@ -61,3 +62,21 @@ def seed001_files(tmp_path_factory: pytest.TempPathFactory, seed001_path: Path) 
     pdf.write_bytes(built.data)
     return SeedFiles(txt=seed001_path, docx_typed=typed, docx_auto=auto, pdf=pdf, pdf_pages=built.pages,
                      line_pages=built.line_pages)
+
+
+@pytest.fixture
+def assert_refused(capsys: pytest.CaptureFixture[str]) -> Callable[[Path, type[Exception], str], None]:
+    """Check that reading ``path`` raises ``error`` saying ``says``, and that the CLI exits 2 with one line."""
+    from textkit.cli import main
+    from textkit.reading import read
+
+    def check(path: Path, error: type[Exception], says: str) -> None:
+        with pytest.raises(error) as info:
+            read(path)
+        assert says in str(info.value)
+        assert str(path) in str(info.value)
+        assert main(["parse", str(path)]) == 2
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1 and err.startswith("textkit: error: ") and str(path) in err
+
+    return check

@@ -49,17 +49,11 @@ CASES: list[tuple[str, Callable[[ModuleType, str], bytes], type[InputError], str
 @pytest.mark.parametrize(("name", "make", "error", "says"), CASES, ids=[c[0] for c in CASES])
 def test_docx_errors_each_bad_input(
     name: str, make: Callable[[ModuleType, str], bytes], error: type[InputError], says: str,
-    build: ModuleType, seed001_text: str, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+    build: ModuleType, seed001_text: str, tmp_path: Path, assert_refused: Callable[[Path, type[Exception], str], None],
 ) -> None:
     path = tmp_path / f"{name}.docx"
     path.write_bytes(make(build, seed001_text))
-    with pytest.raises(error) as info:
-        read(path)
-    assert says in str(info.value)
-    assert str(path) in str(info.value)
-    assert main(["parse", str(path)]) == 2
-    err = capsys.readouterr().err
-    assert err.count("\n") == 1 and err.startswith("textkit: error: ") and str(path) in err
+    assert_refused(path, error, says)
 
 
 def test_docx_errors_zip_bomb_over_a_configured_cap(build: ModuleType, tmp_path: Path) -> None:
