@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from textkit.errors import OptionError
+from textkit.model import Plan
 from textkit.reading import DEFAULT_LIMITS, Limits
 
-__all__ = ["add_input_options", "emit", "limits_from", "parse_date", "report_error"]
+__all__ = ["PlanBatch", "add_input_options", "emit", "limits_from", "parse_date", "report_error"]
 
 
 def parse_date(value: str) -> date:
@@ -59,3 +62,24 @@ def emit(text: str, output: str | None) -> None:
         Path(output).write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
     else:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
+
+
+@dataclass(slots=True)
+class PlanBatch:
+    """The plans of a command's FILE arguments, parsed one by one; a file that cannot be read is reported
+    on stderr, counted in ``failed``, and the batch goes on."""
+
+    args: argparse.Namespace
+    failed: int = 0
+
+    def __iter__(self) -> Iterator[Plan]:
+        from textkit.errors import InputError
+        from textkit.pipeline import parse_many
+
+        for result in parse_many(self.args.files, reference_date=self.args.reference_date,
+                                 limits=limits_from(self.args)):
+            if isinstance(result, InputError):
+                report_error(result)
+                self.failed += 1
+            else:
+                yield result

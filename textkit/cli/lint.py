@@ -10,7 +10,7 @@ import argparse
 import json
 from typing import Any
 
-from textkit.cli.common import add_input_options, emit, limits_from, report_error
+from textkit.cli.common import PlanBatch, add_input_options, emit
 
 FORMATS = ("table", "json", "md")
 FAIL_ON = ("error", "warning", "info")
@@ -31,20 +31,13 @@ def add_parser(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from textkit.errors import InputError
     from textkit.lint import LintResult, lint, load_config
     from textkit.output.lint_report import findings_at_or_above, render_markdown, render_table, result_to_dict
-    from textkit.pipeline import parse_many
 
     config = load_config(args.config)  # a bad config is a RuleError: exit 2 before any file is read
-    results: list[LintResult] = []
-    failed = 0
-    for plan in parse_many(args.files, reference_date=args.reference_date, limits=limits_from(args)):
-        if isinstance(plan, InputError):
-            report_error(plan)
-            failed += 1
-            continue
-        results.append(lint(plan, config=config, lang=args.lang))
+    batch = PlanBatch(args)
+    results: list[LintResult] = [lint(plan, config=config, lang=args.lang) for plan in batch]
+    failed = batch.failed
     if results or args.format == "json":
         if args.format == "json":
             payload: Any = [result_to_dict(r) for r in results]

@@ -6,7 +6,7 @@ import argparse
 import json
 from typing import Any
 
-from textkit.cli.common import add_input_options, emit, limits_from, report_error
+from textkit.cli.common import PlanBatch, add_input_options, emit
 
 FORMATS = ("tree", "json")
 
@@ -23,17 +23,11 @@ def add_parser(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from textkit.errors import InputError
     from textkit.output.plan import plan_to_dict, render_tree
-    from textkit.pipeline import parse_many
 
     outputs: list[Any] = []
-    failed = 0
-    for result in parse_many(args.files, reference_date=args.reference_date, limits=limits_from(args)):
-        if isinstance(result, InputError):
-            report_error(result)
-            failed += 1
-            continue
+    batch = PlanBatch(args)
+    for result in batch:
         if args.format == "json":
             outputs.append(plan_to_dict(result, tree=not args.no_tree))
         else:
@@ -44,4 +38,4 @@ def run(args: argparse.Namespace) -> int:
             emit(json.dumps(payload, ensure_ascii=False, indent=1), args.output)
         else:
             emit("\n\n".join(outputs), args.output)
-    return 2 if failed else 0
+    return 2 if batch.failed else 0

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from textkit.cli.common import add_input_options, emit, limits_from, report_error
+from textkit.cli.common import PlanBatch, add_input_options, emit
 
 FORMATS = ("table", "md", "csv", "json", "xlsx")
 _BY_SUFFIX = {".md": "md", ".markdown": "md", ".csv": "csv", ".json": "json", ".xlsx": "xlsx", ".txt": "table"}
@@ -25,22 +25,18 @@ def add_parser(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from textkit.errors import InputError, OptionError
+    from textkit.errors import OptionError
     from textkit.output.tasks import render_tasks, task_rows, write_tasks_xlsx
-    from textkit.pipeline import parse_many
 
     fmt = args.format or (_BY_SUFFIX.get(Path(args.output).suffix.lower(), "table") if args.output else "table")
     if fmt == "xlsx" and (not args.output or args.output == "-"):
         raise OptionError("output", args.output, "a file path ending in .xlsx when --format is xlsx")
     rows: list[dict[str, Any]] = []
-    failed = 0
     many = len(args.files) > 1
-    for result in parse_many(args.files, reference_date=args.reference_date, limits=limits_from(args)):
-        if isinstance(result, InputError):
-            report_error(result)
-            failed += 1
-            continue
+    batch = PlanBatch(args)
+    for result in batch:
         rows.extend(task_rows(result, source=many))
+    failed = batch.failed
     if failed == len(args.files):
         return 2
     if fmt == "xlsx":
