@@ -9,6 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from textkit.extraction.measures import build_measures
+from textkit.extraction.quantities import extract_quantities
+from textkit.extraction.timex import extract_times
+from textkit.extraction.units import extract_units
 from textkit.model import (
     Document,
     Measure,
@@ -35,11 +39,6 @@ class Extraction:
 
 def extract(document: Document, root: Section, *, reference_date: date | None = None) -> Extraction:
     """Run every extractor over the parsed tree of ``document``."""
-    from textkit.extraction.measures import build_measures
-    from textkit.extraction.quantities import extract_quantities
-    from textkit.extraction.timex import extract_times
-    from textkit.extraction.units import extract_units
-
     dates, period = extract_times(document, root, reference_date=reference_date)
     units = extract_units(document, root)
     quantities = extract_quantities(document, root)

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from dataclasses import asdict
 from typing import Any
 
-from textkit.model import Measure, Plan, Section
+from textkit.model import Measure, ParseWarning, Plan, Section
 from textkit.structure import plan_title
 
 __all__ = ["PLAN_SCHEMA", "plan_to_dict", "render_tree"]
@@ -84,9 +84,7 @@ def _sections_with_parent(node: Section, parent: str | None) -> Iterator[tuple[S
             yield from _sections_with_parent(child, parent)
 
 
-def _doc_warnings(plan: Plan) -> list[Any]:
-    from textkit.model import ParseWarning
-
+def _doc_warnings(plan: Plan) -> list[ParseWarning]:
     return [ParseWarning(code="reading", message=w, start=0, end=0) for w in plan.document.warnings]
 
 
