@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
 
+from textkit._frozen import quick_init
+
 __all__ = [
     "Document",
     "Furniture",
@@ -168,6 +170,7 @@ SectionKind = Literal[
 ]
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Section:
     """A node of the plan tree.
@@ -218,6 +221,7 @@ class Section:
         return (n for n in self.walk() if n.kind == "section")
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class ParseWarning:
     """A recoverable oddity found while reading or parsing (a numbering gap, a skipped level...)."""
@@ -231,6 +235,7 @@ class ParseWarning:
 Role = Literal["lead", "support", "responsible"]
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class ResponsibleUnit:
     """A unit named as responsible for a task (责任单位), with its role.
@@ -254,6 +259,7 @@ class ResponsibleUnit:
 TimeKind = Literal["point", "deadline", "period", "recurrence", "time", "vague", "duration"]
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class TimeValue:
     """A normalised time: ISO ``start``/``end`` dates, or a recurrence ``freq``/``count``/``day``."""
@@ -266,6 +272,7 @@ class TimeValue:
     time: str | None = None  # clock time HH:MM
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class TimeExpression:
     """A date, deadline, period, recurrence, clock time or vague timing word, normalised."""
@@ -279,6 +286,7 @@ class TimeExpression:
     section: str = ""
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Quantity:
     """A counted mention: ``6个方面`` → value 6, classifier 个, noun 方面."""
@@ -292,6 +300,7 @@ class Quantity:
     section: str = ""
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Measure:
     """An actionable item of a plan: a numbered item, an inline enumeration item or a task-table row."""

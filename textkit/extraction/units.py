@@ -29,6 +29,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from textkit._frozen import quick_init
 from textkit.model import Document, ResponsibleUnit, Role, Section, section_index
 from textkit.patterns import guarded
 from textkit.rules import Field, load_entries
@@ -743,6 +744,7 @@ def align_row(
     return best
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class TableRow:
     """One row of a task table: its span, cell spans, and the column kind of each cell (or None)."""

@@ -10,6 +10,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from textkit._frozen import quick_init
 from textkit.structure.numbering import Marker, NumberingStyle, any_marker, match_marker
 
 __all__ = ["Piece", "split_paragraph"]
@@ -19,6 +20,7 @@ __all__ = ["Piece", "split_paragraph"]
 _BOUNDARY = frozenset("。；;：:，,！？!?）)”」』 \t\u3000")
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Piece:
     """A child of a paragraph: kind ``text``, ``item`` (with its marker) or ``label``."""

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from textkit._frozen import quick_init
 from textkit.errors import RuleError
 from textkit.numerals import parse_number
 from textkit.patterns import first_chars
@@ -48,6 +49,7 @@ class NumberingStyle:
     inline: bool = False
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Marker:
     """A numbering marker found in text: ``text`` as written, its ``value`` and absolute span."""

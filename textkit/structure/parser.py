@@ -25,6 +25,7 @@ from pathlib import Path
 
 from textkit.model import Document, ParseWarning, Section, SectionKind
 from textkit.numerals import int_to_chinese
+from textkit.patterns import guarded
 from textkit.rules import Field, load_entries
 from textkit.structure.inline import Piece, item_labels, split_paragraph
 from textkit.structure.numbering import Marker, NumberingStyle, load_styles, marker_key, match_marker
@@ -66,7 +67,8 @@ def _load_rules(numbering: tuple[str, ...], parts: tuple[str, ...]) -> Structure
         by_kind.setdefault(e["kind"], []).append(e["pattern"])
     labels = by_kind.get("label", [])
     label_re = re.compile("|".join(f"(?:{p})" for p in labels).replace("(?P<label>", "(?:")) if labels else None
-    label_group = re.compile(f"(?P<label>{label_re.pattern})") if label_re else re.compile(r"(?P<label>(?!x)x)")
+    # guarded: searched across every paragraph with a bracket and a colon, and most characters start no label
+    label_group = re.compile(guarded(f"(?P<label>{label_re.pattern})")) if label_re else re.compile(r"(?P<label>(?!x)x)")
 
     def alt(kind: str) -> re.Pattern[str]:
         pats = by_kind.get(kind) or [r"(?!x)x"]
