@@ -179,6 +179,23 @@ class Scanner:
             alts.append(re.escape(c) + (f"(?:{tail})" if tail else ""))
         return Scanner(full, re.compile("|".join(alts)))
 
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+        """The first match of the pattern in ``text[pos:endpos]`` (as `re.Pattern.search`)."""
+        end = len(text) if endpos is None else endpos
+        if self.candidates is None:
+            return self.pattern.search(text, pos, end)
+        # a match within [pos, end) starts with one of the filter's prefixes inside it (a shorter prefix is a
+        # whole match), so the filter, bounded the same way, finds every start worth trying
+        search, match = self.candidates.search, self.pattern.match
+        while True:
+            c = search(text, pos, end)
+            if c is None:
+                return None
+            m = match(text, c.start(), end)
+            if m is not None:
+                return m
+            pos = c.start() + 1
+
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         """Every non-overlapping match of the pattern in ``text``, left to right (as `re.Pattern.finditer`)."""
         if self.candidates is None:

@@ -63,6 +63,17 @@ def test_scanner_falls_back_or_filters_without_changing_matches(pattern: str) ->
     assert _matches(Scanner.build(pattern).finditer(text)) == _matches(re.finditer(pattern, text))
 
 
+@pytest.mark.parametrize("pattern", [r"一是|第[一二三]，|①|二十是", r"(?<!a)b+c|d[^e]f", r"x*"])
+def test_scanner_search_in_a_window_finds_what_pattern_search_finds(pattern: str) -> None:
+    # windows that cut a match short, start inside one, or end right after its first character
+    text = "统一是指一是坚持，二十是落实；第二，①推进 aab abbc dxf bbc d\nf"
+    plain, scanner = re.compile(pattern), Scanner.build(pattern)
+    for pos in range(len(text) + 1):
+        for end in range(pos, len(text) + 1):
+            got, want = scanner.search(text, pos, end), plain.search(text, pos, end)
+            assert (got and (got.span(), got.group())) == (want and (want.span(), want.group())), (pos, end)
+
+
 def test_prefixes_are_the_first_characters_of_every_match() -> None:
     found = prefixes("ab|c[de]f*", 2)
     assert found == {

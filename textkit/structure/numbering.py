@@ -20,7 +20,7 @@ from pathlib import Path
 from textkit._frozen import quick_init
 from textkit.errors import RuleError
 from textkit.numerals import parse_number
-from textkit.patterns import first_chars
+from textkit.patterns import Scanner, first_chars
 from textkit.rules import Field, load_entries
 
 __all__ = ["STYLE_SCHEMA", "Marker", "NumberingStyle", "any_marker", "load_styles", "marker_key", "match_marker"]
@@ -89,14 +89,14 @@ def _ungrouped(pattern: str) -> str:
 
 
 @lru_cache(maxsize=16)
-def any_marker(styles: tuple[NumberingStyle, ...], *, inline: bool = False) -> re.Pattern[str]:
-    """One regex matching where any of ``styles`` (only the inline ones with ``inline``) could start.
+def any_marker(styles: tuple[NumberingStyle, ...], *, inline: bool = False) -> Scanner:
+    """Where any of ``styles`` (only the inline ones with ``inline``) could start: one scanner over them all.
 
-    Most lines and positions hold no marker; one C-level match rejects them before the styles are
+    Most lines and positions hold no marker; the scanner's C-level filter skips them before the styles are
     tried one by one.
     """
     pats = [_ungrouped(s.regex.pattern) for s in styles if s.inline or not inline]
-    return re.compile("|".join(f"(?:{p})" for p in pats) or r"(?!x)x")
+    return Scanner.build("|".join(f"(?:{p})" for p in pats) or r"(?!x)x")
 
 
 @lru_cache(maxsize=16)
