@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 __all__ = ["CN_DIGITS", "chinese_to_int", "int_to_chinese", "parse_number"]
 
@@ -65,6 +66,7 @@ def int_to_chinese(n: int) -> str:
     return out
 
 
+@lru_cache(maxsize=4096)  # marker and quantity numbers repeat (一, 二, 1, 2…) and are parsed per line
 def parse_number(s: str) -> int | None:
     """Value of a number token in any written form; ``None`` if ``s`` is not a number."""
     if not s:

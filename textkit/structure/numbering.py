@@ -116,6 +116,14 @@ def _by_first_char(
     return by_first, elsewhere
 
 
+# `_by_first_char` by the identity of the styles tuple: hashing its 20-odd styles for the lru_cache on
+# every line and every inline candidate cost more than the match. Holding the tuple keeps its id unique.
+_first_char_tables: dict[
+    tuple[int, bool],
+    tuple[Sequence[NumberingStyle], dict[str, tuple[NumberingStyle, ...]], tuple[NumberingStyle, ...]],
+] = {}
+
+
 def match_marker(text: str, pos: int, styles: Sequence[NumberingStyle], *, inline: bool = False) -> Marker | None:
     """The longest numbering marker starting exactly at ``text[pos]``, or ``None``.
 
@@ -123,7 +131,15 @@ def match_marker(text: str, pos: int, styles: Sequence[NumberingStyle], *, inlin
     """
     if pos >= len(text):
         return None
-    by_first, elsewhere = _by_first_char(tuple(styles), inline)
+    hit = _first_char_tables.get((id(styles), inline))
+    if hit is not None and hit[0] is styles:
+        by_first, elsewhere = hit[1], hit[2]
+    else:
+        by_first, elsewhere = _by_first_char(tuple(styles), inline)
+        if isinstance(styles, tuple):  # (a list could change under the same id)
+            if len(_first_char_tables) >= 32:
+                _first_char_tables.clear()  # rule sets are few; this only bounds a caller that makes many
+            _first_char_tables[(id(styles), inline)] = (styles, by_first, elsewhere)
     best: Marker | None = None
     for style in by_first.get(text[pos], elsewhere):
         m = style.regex.match(text, pos)
@@ -139,6 +155,7 @@ def match_marker(text: str, pos: int, styles: Sequence[NumberingStyle], *, inlin
 _TRAILING = "、.．﹒,，"
 
 
+@lru_cache(maxsize=1024)  # a plan repeats a few dozen markers, each keyed once per section
 def marker_key(marker: str, *, family: str = "") -> str:
     """The marker as it appears in a section id: ``一、`` → ``一``, ``(三)`` → ``（三）``, ``1．`` → ``1``."""
     if family == "circled":

@@ -522,7 +522,7 @@ def _numeral_like(m: Marker, value: int) -> str:
 
 def _freeze(node: _Node, path: tuple[str, ...], seen: dict[str, int], prefix: str) -> Section:
     if not node.children and node.marker is None:  # most nodes: a plain leaf
-        return Section(node.kind, node.start, node.end, label=node.label)
+        return Section(node.kind, node.start, node.end, 0, None, None, None, "", None, None, node.label)
     key = ""
     ident = ""
     if node.kind == "section" and node.marker is not None:
@@ -532,23 +532,20 @@ def _freeze(node: _Node, path: tuple[str, ...], seen: dict[str, int], prefix: st
         if seen[ident] > 1:
             ident = f"{ident}#{seen[ident]}"
     child_path = (*path, key) if key else path
-    children = tuple(_freeze(c, child_path, seen, prefix) for c in node.children)
+    # leaves inline and arguments by position: a plan has thousands of nodes, and the call per node was a
+    # tenth of the parse
+    children = tuple([
+        Section(c.kind, c.start, c.end, 0, None, None, None, "", None, None, c.label)
+        if not c.children and c.marker is None else _freeze(c, child_path, seen, prefix)
+        for c in node.children
+    ])
     m = node.marker
-    return Section(
-        kind=node.kind,
-        start=node.start,
-        end=node.end,
-        level=node.level,
-        marker=m.text if m else None,
-        value=m.value if m else None,
-        style=m.style.id if m else None,
-        title=node.title,
-        title_start=node.title_start,
-        title_end=node.title_end,
-        label=node.label,
-        id=ident,
-        children=children,
-    )
+    if m is None:
+        return Section(node.kind, node.start, node.end, node.level, None, None, None, node.title,
+                       node.title_start, node.title_end, node.label, ident, children)
+    # (kind, start, end, level, marker, value, style, title, title_start, title_end, label, id, children)
+    return Section(node.kind, node.start, node.end, node.level, m.text, m.value, m.style.id, node.title,
+                   node.title_start, node.title_end, node.label, ident, children)
 
 
 def _fix_spans(node: _Node) -> None:
