@@ -59,12 +59,16 @@ def test_guarded_rule_patterns_match_as_the_plain_ones(seed000_text: str, seed00
 def test_phrase_search_is_search(seed000_text: str, seed001_text: str) -> None:
     rules = load_unit_rules()
     assert any(a is not None for a in rules.phrase_ahead)  # the default phrases use {CLAUSE}
-    lines = [*_seed_lines(seed000_text, seed001_text), "各有关部门按照职责分工负责，市教育局根据需要牵头。"]
+    lines = [*_seed_lines(seed000_text, seed001_text), "各有关部门按照职责分工负责，市教育局根据需要牵头。",
+             "办公室承担领导小组日常工作；各学校要切实扛起主体责任，区教育局 承担 督导职责。"]
     for (_rid, _trigger, pat), ahead in zip(rules.phrases, rules.phrase_ahead, strict=True):
         for line in lines:
+            stops = [m.start() for m in U._CLAUSE_STOP_RE.finditer(line)]
             for pos in range(0, len(line), 3):
                 a, b = U._phrase_search(pat, ahead, line, pos), pat.search(line, pos)
                 assert (a and a.span()) == (b and b.span())
+                c = U._phrase_search(pat, ahead, line, pos, stops)
+                assert (c and c.span()) == (b and b.span())
 
 
 def test_boundary_is_a_clause_start() -> None:

@@ -507,7 +507,19 @@ class _Found:
     rule_id: str
 
 
+def _entry_of(m: re.Match[str], letter: str) -> int | None:
+    """The index of the ``l{i}``/``v{i}`` entry group that matched: the group that closed last, since each
+    entry's group encloses any group of its own pattern and nothing after it is a group."""
+    name = m.lastgroup
+    if name is not None and name.startswith(letter) and name[1:].isdigit():
+        return int(name[1:])
+    return None
+
+
 def _label_role(m: re.Match[str], rules: UnitRules) -> tuple[str, str]:
+    i = _entry_of(m, "l")
+    if i is not None and i < len(rules.label_roles) and m.group(f"l{i}") is not None:
+        return rules.label_roles[i]
     for i, (rid, role) in enumerate(rules.label_roles):
         if m.group(f"l{i}") is not None:
             return rid, role
@@ -515,6 +527,11 @@ def _label_role(m: re.Match[str], rules: UnitRules) -> tuple[str, str]:
 
 
 def _verb_role(m: re.Match[str], rules: UnitRules) -> tuple[str, str, str]:
+    i = _entry_of(m, "v")
+    if i is not None and i < len(rules.verb_roles):
+        verb = m.group(f"v{i}")
+        if verb is not None:
+            return (*rules.verb_roles[i], verb)
     for i, (rid, role) in enumerate(rules.verb_roles):
         verb = m.group(f"v{i}")
         if verb is not None:
@@ -571,6 +588,9 @@ def _clauses(text: str, start: int, end: int, rules: UnitRules) -> Iterator[tupl
     """The clauses of a statement: split on ，；。 outside brackets, and before a label that follows a space
     (牵头单位：市教育局 配合单位：市财政局)."""
     for a, b in _split_depth0(text, start, end, _CLAUSE_SEPS):
+        if _WS_RE.search(text, a, b - 1) is None:
+            yield a, b  # no space in the clause for a label to follow (the usual clause)
+            continue
         pos = a
         for m in rules.label_re.finditer(text, a + 1, b):
             if text[m.start() - 1].isspace():
@@ -1006,12 +1026,15 @@ def _phrase_units(
     """Units named by the phrases of ``rules`` in the line ``text[a:b]`` (``line``), whose trigger words
     ``present`` holds."""
     found: list[_Found] = []
+    stops: list[int] | None = None
     for (rid, trigger, pat), ahead in zip(rules.phrases, rules.phrase_ahead, strict=True):
         if trigger not in present:
             continue
+        if ahead is not None and stops is None:
+            stops = [m.start() for m in _CLAUSE_STOP_RE.finditer(line)]
         pos = 0
         while pos < len(line):
-            m = _phrase_search(pat, ahead, line, pos)
+            m = _phrase_search(pat, ahead, line, pos, stops)
             if m is None:
                 break
             accepted: list[_Found] = []
@@ -1069,23 +1092,27 @@ def _ahead_word(pattern: str) -> re.Pattern[str] | None:
     return None
 
 
-def _phrase_search(pat: re.Pattern[str], ahead: re.Pattern[str] | None, line: str, pos: int) -> re.Match[str] | None:
+def _phrase_search(
+    pat: re.Pattern[str], ahead: re.Pattern[str] | None, line: str, pos: int, stops: list[int] | None = None
+) -> re.Match[str] | None:
     """``pat.search(line, pos)``; when ``pat`` is ``{B}(?={CLAUSE}W)…`` (``ahead`` is W), tried only at the
     clause starts that have a W ahead in their clause (a clause holds no space, ，。；).
 
     A match at p needs the first W at or after p (at q) with no clause stop between: so p lies between the
     previous W and q, after the last stop before q. Those windows are tried in order, each at its clause
-    starts, instead of the regex engine trying every character of the line.
+    starts, instead of the regex engine trying every character of the line. ``stops``: the positions of the
+    line's clause stops, ascending (found here if not given; a caller trying several phrases passes them).
     """
     if ahead is None:
         return pat.search(line, pos)
+    if stops is None:
+        stops = [m.start() for m in _CLAUSE_STOP_RE.finditer(line)]
     lo = pos
     w = ahead.search(line, lo)
     while w is not None:
         q = w.start()
-        start = lo
-        for stop in _CLAUSE_STOP_RE.finditer(line, lo, q):
-            start = stop.end()
+        i = bisect.bisect_left(stops, q) - 1  # the last stop before q: the clause starts after it
+        start = stops[i] + 1 if i >= 0 and stops[i] >= lo else lo
         for b in _BOUNDARY_RE.finditer(line, start, q + 1):
             if b.start() > q:
                 break
@@ -1173,10 +1200,10 @@ def extract_units(
         name = _compact(name)
         sec = at(start)
         role: Role = "lead" if f.role == "lead" else "support" if f.role == "support" else "responsible"
+        # (start, end, text, name, role, collective, alias, label, rule_id, section) by position: cheaper
         units.append(ResponsibleUnit(
-            start=start, end=end, text=utext, name=name, role=role,
-            collective=len(name) >= 2 and collective_match(name) is not None,
-            alias=alias, label=f.label, rule_id=f.rule_id, section=sec.id if sec is not None else "",
+            start, end, utext, name, role, len(name) >= 2 and collective_match(name) is not None,
+            alias, f.label, f.rule_id, sec.id if sec is not None else "",
         ))
     return tuple(units)
 
