@@ -106,3 +106,23 @@ def test_lines_without_a_unit_give_none(text: str) -> None:
     doc = Document(text=text)
     root = Section(kind="document", start=0, end=len(doc.text))
     assert extract_units(doc, root) == ()
+
+
+def test_plain_list_split_is_the_full_split(seed000_text: str, seed001_text: str) -> None:
+    rules = load_unit_rules()
+    assert rules.plain_list_re is not None
+    full = dataclasses.replace(rules)
+    object.__setattr__(full, "plain_list_re", None)  # the same rules with the shortcut off
+    lists = ["省财政厅、省教育厅", "省财政厅,省教育厅；省科技厅/市局", "、省财政厅、、省教育厅、", "省财政厅和省教育厅",
+             "省科技厅等部门", "由市局负责", "机关党委（机关纪委）、办公室", "党政办 总务处", "工业和信息化部、以及市局", ""]
+    # and every clause of the seeds between ，。；：
+    lists += [c for line in _seed_lines(seed000_text, seed001_text) for c in re.split("[，。；：]", line)]
+    for t in lists:
+        assert U.split_unit_list(t, 0, len(t), rules=rules) == U.split_unit_list(t, 0, len(t), rules=full), t
+    assert sum(rules.plain_list_re.search(t) is None for t in lists) > 50  # the shortcut was taken
+
+
+def test_plain_list_shortcut_is_off_when_trailers_can_start_anywhere(tmp_path: Path) -> None:
+    units = tmp_path / "units.toml"
+    units.write_text('[[trailer]]\nid = "any"\npattern = "[^、]{0,2}部门"\n', encoding="utf-8")
+    assert user_rules(units=units).plain_list_re is None

@@ -31,7 +31,7 @@ from typing import Any, NamedTuple
 
 from textkit._frozen import quick_init
 from textkit.model import Document, ResponsibleUnit, Role, Section, section_index
-from textkit.patterns import guarded
+from textkit.patterns import first_chars, guarded
 from textkit.rules import Field, load_entries
 
 __all__ = ["TableRow", "UnitRules", "extract_units", "load_unit_rules", "split_unit_list", "task_table_rows", "user_rules"]
@@ -42,6 +42,7 @@ _CLOSE = "）)"
 # separators of a list of units; 和/及/与 only split when both sides look like units (工业和信息化部 is one)
 _LIST_SEPS = "、，,；;/／"
 _CONJ = "和及与"
+_LIST_SEP_RE = re.compile("[" + re.escape(_LIST_SEPS) + "]")
 _CLAUSE_SEPS = "，,；;。"
 _SENTENCE_PUNCT = set("。！？：:“”《》\"")
 _SENTENCE_PUNCT_RE = re.compile("[" + re.escape("".join(sorted(_SENTENCE_PUNCT))) + "]")
@@ -75,6 +76,7 @@ class UnitRules:
     wanted_re: re.Pattern[str] = field(init=False, repr=False, compare=False)  # see _wanted_re
     statement_prefilter: bool = field(init=False, repr=False, compare=False)  # see _statement_prefilter
     phrase_ahead: tuple[re.Pattern[str] | None, ...] = field(init=False, repr=False, compare=False)  # _ahead_word
+    plain_list_re: re.Pattern[str] | None = field(init=False, repr=False, compare=False)  # see _plain_list_re
 
     def __post_init__(self) -> None:
         words = frozenset(w for w in self.suffixes if len(w) <= _MAX_SUFFIX)
@@ -84,6 +86,7 @@ class UnitRules:
         object.__setattr__(self, "wanted_re", _wanted_re(tuple(trigger for _id, trigger, _pat in self.phrases)))
         object.__setattr__(self, "statement_prefilter", _statement_prefilter(self.label_re, self.verb_only_re))
         object.__setattr__(self, "phrase_ahead", tuple(_ahead_word(pat.pattern) for _id, _t, pat in self.phrases))
+        object.__setattr__(self, "plain_list_re", _plain_list_re(self.trailer_re))
 
 
 _LABEL_SCHEMA = {
@@ -326,6 +329,16 @@ def _strip_trailer(s: str, rules: UnitRules) -> str:
     return s
 
 
+def _plain_list_re(trailer_re: re.Pattern[str]) -> re.Pattern[str] | None:
+    """Any character that makes a list need more than a split on its separators: a bracket, a space, a
+    conjunction or connective (和及与由以), or a character a trailer (等部门) can start with. ``None`` when the
+    trailers' first characters cannot be told (then every list takes the full path)."""
+    first = first_chars(trailer_re.pattern)
+    if not first:
+        return None
+    return re.compile("[" + re.escape(_OPEN + _CLOSE + _CONJ + "由以" + "".join(sorted(first))) + r"]|\s")
+
+
 def split_unit_list(
     text: str, start: int, end: int, *, rules: UnitRules | None = None, cell: bool = False
 ) -> list[tuple[int, int]]:
@@ -338,6 +351,18 @@ def split_unit_list(
     """
     rules = rules or load_unit_rules()
     out: list[tuple[int, int]] = []
+    plain = rules.plain_list_re
+    if not cell and plain is not None and plain.search(text, start, end) is None:
+        # the usual list (省财政厅、省教育厅): no bracket, space, conjunction, connective or trailer, so the
+        # steps below change nothing but the split on separators
+        last = start
+        for hit in _LIST_SEP_RE.finditer(text, start, end):
+            if last < hit.start():
+                out.append((last, hit.start()))
+            last = hit.end()
+        if last < end:
+            out.append((last, end))
+        return out
     trailer = rules.trailer_re.search
     last = start
     seps = _depth0_seps(text, start, end, _LIST_SEPS)
@@ -390,8 +415,8 @@ def _segment_cell(text: str, start: int, end: int, rules: UnitRules) -> list[tup
         n = end - start
         if n == 0:
             return []
-        if n > _MAX_CELL:
-            return [(start, end)]
+        if n > _MAX_CELL or n < 4:
+            return [(start, end)]  # (under 4 characters there is room for one name of two only: no cut)
         compact = text[start:end]
         where: list[int] | None = None
         spaced: set[int] = set()
@@ -697,10 +722,9 @@ def _cell_info(text: str, rules: UnitRules) -> _CellInfo:
     unity = 0 < len(c) <= 24 and all(
         _strict_unit(c[a:b], rules) or _is_collective(c[a:b], rules) for a, b in _segment_cell(c, 0, len(c), rules)
     )
-    return _CellInfo(
-        empty=not c, length=len(c), timey=_time_like(c) and len(c) <= 20, unity=unity,
-        suffixed=_has_suffix(c, rules), numbery=bool(_NUMBERY.fullmatch(c)), person_end=c.endswith(("长", "员")),
-    )
+    # (empty, length, timey, unity, suffixed, numbery, person_end)
+    return _CellInfo(not c, len(c), len(c) <= 20 and _time_like(c), unity, _has_suffix(c, rules),
+                     _NUMBERY.fullmatch(c) is not None, c.endswith(("长", "员")))
 
 
 _NUMBERY = re.compile(r"[0-9０-９一二三四五六七八九十.．、—\-－()（）]+")
