@@ -381,22 +381,25 @@ class SectionIndex:
             self._fallback = root
 
     def _paint(self, node: Section, current: Section | None, *, top: bool) -> bool:
-        prev_end: int | None = None
+        starts, sections = self._starts, self._sections
+        lo, hi = node.start, node.end
+        prev_end = -1
         for c in node.children:
-            if c.start > c.end or (prev_end is not None and c.start < prev_end):
+            cs, ce = c.start, c.end
+            if cs > ce or cs < prev_end:
                 return False
-            prev_end = c.end
-            if c.start == c.end:
+            prev_end = ce
+            if cs == ce:
                 continue  # contains no offset
-            if not top and (c.start < node.start or c.end > node.end):
+            if not top and (cs < lo or ce > hi):
                 return False  # section_at never reaches the part outside its parent
             if c.kind == "section":
-                self._starts.append(c.start)
-                self._sections.append(c)
+                starts.append(cs)
+                sections.append(c)
                 if c.children and not self._paint(c, c, top=False):
                     return False
-                self._starts.append(c.end)
-                self._sections.append(current)
+                starts.append(ce)
+                sections.append(current)
             elif c.children and not self._paint(c, current, top=False):
                 return False
         return True

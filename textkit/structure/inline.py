@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from textkit._frozen import quick_init
+from textkit.patterns import Scanner
 from textkit.structure.numbering import Marker, NumberingStyle, any_marker, match_marker
 
 __all__ = ["Piece", "split_paragraph"]
@@ -32,9 +33,24 @@ class Piece:
     label: str | None = None
 
 
+# the inline scanner of the styles used last, read and replaced as one tuple (safe across threads)
+_last_scanner: tuple[Sequence[NumberingStyle], Scanner] | None = None
+
+
+def _remember(styles: Sequence[NumberingStyle], scanner: Scanner) -> None:
+    global _last_scanner
+    _last_scanner = (styles, scanner)
+
+
 def _inline_markers(text: str, start: int, end: int, styles: Sequence[NumberingStyle]) -> list[Marker]:
     found: list[Marker] = []
-    scanner = any_marker(tuple(styles), inline=True)
+    last = _last_scanner
+    if last is not None and last[0] is styles:
+        scanner = last[1]  # the same rules as the paragraph before (hashing 20-odd styles costs more)
+    else:
+        scanner = any_marker(tuple(styles), inline=True)
+        if isinstance(styles, tuple):  # (a list could change under the same identity)
+            _remember(styles, scanner)
     pos = start
     first = match_marker(text, start, styles, inline=True)
     if first is not None and first.end <= end:
@@ -82,6 +98,7 @@ def _enumeration(markers: list[Marker]) -> list[Marker]:
 
 _OPEN = re.compile(r"[（(]")
 _BRACKET = re.compile(r"[（()）]")
+_COLON_AHEAD = re.compile(r"\s*[：:]")
 _MAX_CLAUSE = 300  # a labelled clause is short; longer bracketed runs are not inspected (keeps it linear)
 
 
@@ -90,10 +107,11 @@ def _bracket_pairs(text: str, start: int, end: int) -> list[tuple[int, int]]:
     stack: list[int] = []
     pairs: list[tuple[int, int]] = []
     for b in _BRACKET.finditer(text, start, end):
-        if b.group() in "（(":
-            stack.append(b.start())
+        j = b.start()
+        if text[j] in "（(":
+            stack.append(j)
         elif stack:
-            pairs.append((stack.pop(), b.start()))
+            pairs.append((stack.pop(), j))
     pairs.sort()
     return pairs
 
@@ -112,7 +130,7 @@ def _label_clauses(text: str, start: int, end: int, label_re: re.Pattern[str]) -
             continue
         inner = text[i + 1 : close]
         m = label_re.search(inner)
-        if m is not None and re.match(r"\s*[：:]", inner[m.end() :]):
+        if m is not None and _COLON_AHEAD.match(inner, m.end()):
             out.append((i, close + 1, m.group("label")))
             taken = close + 1
     return out
