@@ -31,7 +31,7 @@ from typing import Any, NamedTuple
 
 from textkit._frozen import quick_init
 from textkit.model import Document, ResponsibleUnit, Role, Section, section_index
-from textkit.patterns import first_chars, guarded
+from textkit.patterns import Scanner, first_chars, guarded
 from textkit.rules import Field, load_entries
 
 __all__ = ["TableRow", "UnitRules", "extract_units", "load_unit_rules", "split_unit_list", "task_table_rows", "user_rules"]
@@ -77,6 +77,9 @@ class UnitRules:
     statement_prefilter: bool = field(init=False, repr=False, compare=False)  # see _statement_prefilter
     phrase_ahead: tuple[re.Pattern[str] | None, ...] = field(init=False, repr=False, compare=False)  # _ahead_word
     plain_list_re: re.Pattern[str] | None = field(init=False, repr=False, compare=False)  # see _plain_list_re
+    # label_re and verb_only_re as scanners: searched across every line with a bracket or a colon
+    label_scan: Scanner = field(init=False, repr=False, compare=False)
+    verb_only_scan: Scanner = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         words = frozenset(w for w in self.suffixes if len(w) <= _MAX_SUFFIX)
@@ -87,6 +90,8 @@ class UnitRules:
         object.__setattr__(self, "statement_prefilter", _statement_prefilter(self.label_re, self.verb_only_re))
         object.__setattr__(self, "phrase_ahead", tuple(_ahead_word(pat.pattern) for _id, _t, pat in self.phrases))
         object.__setattr__(self, "plain_list_re", _plain_list_re(self.trailer_re))
+        object.__setattr__(self, "label_scan", Scanner.build(self.label_re.pattern))
+        object.__setattr__(self, "verb_only_scan", Scanner.build(self.verb_only_re.pattern))
 
 
 _LABEL_SCHEMA = {
@@ -990,8 +995,8 @@ def _paren_statements(
         k = pairs[j]
         if k - j > _MAX_STATEMENT:
             continue  # a whole passage in brackets is not a responsibility statement
-        if prefilter and rules.verb_only_re.search(text, j + 1, k) is None \
-                and rules.label_re.search(text, j + 1, k) is None:
+        if prefilter and rules.verb_only_scan.search(text, j + 1, k) is None \
+                and rules.label_scan.search(text, j + 1, k) is None:
             continue  # every statement has a label word at a clause start or a role word ending a clause
         units = _statement(text, j + 1, k, rules, in_paren=True)
         if units is not None:
@@ -1008,7 +1013,7 @@ def _label_statements(
     spans: list[tuple[int, int]] = []
     pos = a
     while pos < b:
-        m = rules.label_re.search(text, pos, b)
+        m = rules.label_scan.search(text, pos, b)
         if m is None:
             break
         s = m.start()
@@ -1169,8 +1174,8 @@ def extract_units(
     found.extend(_table_units(document, rows, rules))
     triggers = tuple(dict.fromkeys(trigger for _rid, trigger, _pat in rules.phrases))
     prefilter = rules.statement_prefilter
-    verb_search = rules.verb_only_re.search
-    label_search = rules.label_re.search
+    verb_search = rules.verb_only_scan.search
+    label_search = rules.label_scan.search
     wanted = rules.wanted_re
     n = len(text)
     hit = wanted.search(text)
