@@ -31,6 +31,7 @@ __all__ = ["build_measures", "measure_title"]
 
 _FIRST_SENTENCE = re.compile(r"[。；;！？!?]")
 _TRAILING_BRACKET = re.compile(r"\s*[（(][^（）()]*[）)]$")
+_SPACES = re.compile(r"\s+")
 _INLINE_MARKER = re.compile(r"^\s*(?:[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[，,、是])\s*")
 
 
@@ -46,7 +47,7 @@ def measure_title(text: str, *, limit: int = 40) -> str:
     m = _FIRST_SENTENCE.search(t)
     t = (t[: m.start()] if m else t).strip()
     t = _TRAILING_BRACKET.sub("", t) or t  # 完善统缴平台（省财政厅牵头） → 完善统缴平台
-    t = re.sub(r"\s+", " ", t)
+    t = _SPACES.sub(" ", t)
     return t if len(t) <= limit else t[: limit - 1] + "…"
 
 
@@ -120,8 +121,8 @@ def _statement_ends(text: str, sec: Section, units: Sequence[ResponsibleUnit]) -
         return []  # each statement unit gives at most one end, and one end is no split
     ends: list[int] = []
     for u in stated:
-        close = min((i for i in (text.find("）", u.end, sec.end), text.find(")", u.end, sec.end)) if i >= 0),
-                    default=-1)
+        full, half = text.find("）", u.end, sec.end), text.find(")", u.end, sec.end)
+        close = half if full < 0 else full if half < 0 else min(full, half)  # the nearer closing bracket
         if close < 0 or "\n" in text[u.end:close]:
             continue  # a label line, not a bracket: it closes the whole item
         end = close + 1

@@ -487,6 +487,8 @@ def _segment_cell(text: str, start: int, end: int, rules: UnitRules) -> list[tup
         ending = shortest_end[k]
         # a segment compact[j:k] needs two characters and a unit ending or a collective start
         pool = reached if ending else reached_coll
+        if not pool:
+            continue  # nothing can end here (most positions of a cell): best[k] stays unset
         for i in range(bisect.bisect_left(pool, k - _MAX_NAME), len(pool)):
             j = pool[i]
             if j > k - 2:
