@@ -217,6 +217,8 @@ def _compact(s: str) -> str:
 
 
 def _has_suffix(name: str, rules: UnitRules) -> bool:
+    if not name or name[-1] not in rules.suffix_last:
+        return False  # every ending ends with one of these characters (most words end with none)
     words = rules.suffix_set
     for k in range(1, min(len(name), rules.suffix_max) + 1):
         if name[-k:] in words and (len(name) > k or k > 1):
@@ -1214,6 +1216,7 @@ def extract_units(
     at = sections.at
     collective_match = rules.collective_re.match
     alias_match = _ALIAS_RE.match
+    names: dict[str, tuple[str, str | None, bool]] = {}  # written form → (name, alias, collective)
     # the first rule to claim a span wins (tables, then statements, then phrases); overlaps are dropped
     found.sort(key=_start_of)
     for f in found:
@@ -1221,20 +1224,23 @@ def extract_units(
         if start >= end or start < last_end:
             continue
         last_end = end
-        # a unit's name and alias (机关党委（机关纪委）); an alias needs a closing bracket at the end
         utext = text[start:end]
-        alias: str | None = None
-        name = utext
-        m = alias_match(utext) if utext.endswith(_ALIAS_ENDS) else None
-        if m and m.group(1).strip():
-            name, alias = m.group(1), _compact(m.group(2)) or None
-        name = _compact(name)
+        named = names.get(utext)
+        if named is None:  # a plan names the same few units again and again: read each written form once
+            # a unit's name and alias (机关党委（机关纪委）); an alias needs a closing bracket at the end
+            alias: str | None = None
+            name = utext
+            m = alias_match(utext) if utext.endswith(_ALIAS_ENDS) else None
+            if m and m.group(1).strip():
+                name, alias = m.group(1), _compact(m.group(2)) or None
+            name = _compact(name)
+            named = names[utext] = (name, alias, len(name) >= 2 and collective_match(name) is not None)
         sec = at(start)
         role: Role = "lead" if f.role == "lead" else "support" if f.role == "support" else "responsible"
         # (start, end, text, name, role, collective, alias, label, rule_id, section) by position: cheaper
         units.append(ResponsibleUnit(
-            start, end, utext, name, role, len(name) >= 2 and collective_match(name) is not None,
-            alias, f.label, f.rule_id, sec.id if sec is not None else "",
+            start, end, utext, named[0], role, named[2], named[1], f.label, f.rule_id,
+            sec.id if sec is not None else "",
         ))
     return tuple(units)
 
