@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from textkit._frozen import quick_init
 from textkit.patterns import Scanner
-from textkit.structure.numbering import Marker, NumberingStyle, any_marker, match_marker
+from textkit.structure.numbering import Marker, MarkerMatch, NumberingStyle, any_marker, marker_matcher
 
 __all__ = ["Piece", "split_paragraph"]
 
@@ -33,26 +33,28 @@ class Piece:
     label: str | None = None
 
 
-# the inline scanner of the styles used last, read and replaced as one tuple (safe across threads)
-_last_scanner: tuple[Sequence[NumberingStyle], Scanner] | None = None
+# the inline scanner and matcher of the styles used last, read and replaced as one tuple (safe across threads)
+_last_inline: tuple[Sequence[NumberingStyle], Scanner, MarkerMatch] | None = None
 
 
-def _remember(styles: Sequence[NumberingStyle], scanner: Scanner) -> None:
-    global _last_scanner
-    _last_scanner = (styles, scanner)
+def _remember(styles: Sequence[NumberingStyle], scanner: Scanner, match: MarkerMatch) -> None:
+    global _last_inline
+    _last_inline = (styles, scanner, match)
 
 
 def _inline_markers(text: str, start: int, end: int, styles: Sequence[NumberingStyle]) -> list[Marker]:
     found: list[Marker] = []
-    last = _last_scanner
+    last = _last_inline
     if last is not None and last[0] is styles:
-        scanner = last[1]  # the same rules as the paragraph before (hashing 20-odd styles costs more)
+        # the same rules as the paragraph before (hashing 20-odd styles costs more)
+        scanner, match_at = last[1], last[2]
     else:
         scanner = any_marker(tuple(styles), inline=True)
+        match_at = marker_matcher(styles, inline=True)
         if isinstance(styles, tuple):  # (a list could change under the same identity)
-            _remember(styles, scanner)
+            _remember(styles, scanner, match_at)
     pos = start
-    first = match_marker(text, start, styles, inline=True)
+    first = match_at(text, start)
     if first is not None and first.end <= end:
         found.append(first)
         pos = first.end
@@ -65,7 +67,7 @@ def _inline_markers(text: str, start: int, end: int, styles: Sequence[NumberingS
         if i > start and text[i - 1] not in _BOUNDARY:
             pos = i + 1
             continue
-        m = match_marker(text, i, styles, inline=True)
+        m = match_at(text, i)
         if m is not None and m.end <= end:
             found.append(m)
             pos = m.end
@@ -96,7 +98,6 @@ def _enumeration(markers: list[Marker]) -> list[Marker]:
     return list(best)
 
 
-_OPEN = re.compile(r"[（(]")
 _BRACKET = re.compile(r"[（()）]")
 _COLON_AHEAD = re.compile(r"\s*[：:]")
 _MAX_CLAUSE = 300  # a labelled clause is short; longer bracketed runs are not inspected (keeps it linear)
@@ -117,14 +118,16 @@ def _bracket_pairs(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _label_clauses(text: str, start: int, end: int, label_re: re.Pattern[str]) -> list[tuple[int, int, str]]:
-    """Parenthesised clauses that carry a label: （牵头单位：省科技厅，责任单位：省教育厅）."""
+    """Parenthesised clauses that carry a label: （牵头单位：省科技厅，责任单位：省教育厅）; none unless a label
+    is found in the span itself."""
     out: list[tuple[int, int, str]] = []
-    # the common case, cheaply: no colon or no bracket means no labelled clause
-    if (text.find("：", start, end) < 0 and text.find(":", start, end) < 0) or _OPEN.search(text, start, end) is None:
-        return out
-    if label_re.search(text, start, end) is None:
+    # the common case, cheaply: no bracket or no colon means no labelled clause (`in` on the slice is quicker
+    # than a regex or `find` call with bounds; brackets are the rarer)
+    seg = text[start:end]
+    if ("（" not in seg and "(" not in seg) or ("：" not in seg and ":" not in seg):
         return out
     taken = start
+    first_label = -1
     for i, close in _bracket_pairs(text, start, end):
         if i < taken or close - i > _MAX_CLAUSE:
             continue
@@ -133,7 +136,33 @@ def _label_clauses(text: str, start: int, end: int, label_re: re.Pattern[str]) -
         if m is not None and _COLON_AHEAD.match(inner, m.end()):
             out.append((i, close + 1, m.group("label")))
             taken = close + 1
+            if first_label < 0:
+                first_label = i + 1 + m.start()
+    # A label must be found in the span, not only in a clause's own text (the two differ where a rule looks
+    # behind or around it). Where a clause was found, the span search would scan up to its label: trying
+    # that position first settles it without the scan, short of such a rule.
+    if out and label_re.match(text, first_label, end) is None and label_re.search(text, start, end) is None:
+        return []
     return out
+
+
+def _clauses_within(
+    text: str, clauses: list[tuple[int, int, str]], start: int, end: int, label_re: re.Pattern[str]
+) -> list[tuple[int, int, str]]:
+    """``_label_clauses(text, start, end, label_re)``, taken from ``clauses``: those found over a span that
+    starts before ``start`` and ends at ``end`` but for blank space (a heading line, whose run-in body this is).
+
+    Bracket pairs opening at or after ``start`` are the same in both spans (a close that finds no open of
+    its own within the shorter span pairs with an earlier one in the longer), and so is what their text
+    holds; clauses accepted before ``start`` only matter if one reaches past it, and then the clauses are
+    found afresh. The search for any label over the span is the span's own, as in `_label_clauses`.
+    """
+    if not clauses or any(ls < start < le for ls, le, _ in clauses):
+        return _label_clauses(text, start, end, label_re)
+    inside = [c for c in clauses if c[0] >= start]
+    if inside and label_re.search(text, start, end) is None:
+        return []
+    return inside
 
 
 def split_paragraph(
@@ -143,13 +172,22 @@ def split_paragraph(
     *,
     styles: Sequence[NumberingStyle],
     label_re: re.Pattern[str],
+    clauses: list[tuple[int, int, str]] | None = None,
 ) -> list[Piece]:
-    """Split ``text[start:end]`` into pieces; an empty list means the paragraph has no inner structure."""
+    """Split ``text[start:end]`` into pieces; an empty list means the paragraph has no inner structure.
+
+    ``clauses``: the labelled clauses (`item_labels`) of a span that starts before the paragraph and ends
+    with it but for blank space, if the caller has them: reused rather than found again.
+    """
     content_end = end
     while content_end > start and text[content_end - 1] in "\r\n":
         content_end -= 1
-    items = _enumeration(_inline_markers(text, start, content_end, styles))
-    labels = _label_clauses(text, start, content_end, label_re)
+    markers = _inline_markers(text, start, content_end, styles)
+    items = _enumeration(markers) if len(markers) > 1 else []  # (an enumeration has two items at least)
+    if clauses is None:
+        labels = _label_clauses(text, start, content_end, label_re)
+    else:
+        labels = _clauses_within(text, clauses, start, content_end, label_re)
     if not items and not labels:
         return []
     # Item boundaries first, then cut labels out of whatever run they fall in.

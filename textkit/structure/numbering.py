@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -23,7 +23,10 @@ from textkit.numerals import parse_number
 from textkit.patterns import Scanner, first_chars
 from textkit.rules import Field, load_entries
 
-__all__ = ["STYLE_SCHEMA", "Marker", "NumberingStyle", "any_marker", "load_styles", "marker_key", "match_marker"]
+__all__ = [
+    "STYLE_SCHEMA", "Marker", "MarkerMatch", "NumberingStyle", "any_marker", "load_styles", "marker_key",
+    "marker_matcher", "match_marker",
+]
 
 STYLE_SCHEMA = {
     "id": Field(required=True),
@@ -80,10 +83,6 @@ def load_styles(*, extra: Sequence[str | Path] = ()) -> tuple[NumberingStyle, ..
     return _load(tuple(str(p) for p in extra))
 
 
-def _value(num: str) -> int | None:
-    return parse_number(num)
-
-
 def _ungrouped(pattern: str) -> str:
     return re.sub(r"\(\?P<\w+>", "(?:", pattern)
 
@@ -99,29 +98,63 @@ def any_marker(styles: tuple[NumberingStyle, ...], *, inline: bool = False) -> S
     return Scanner.build("|".join(f"(?:{p})" for p in pats) or r"(?!x)x")
 
 
+MarkerMatch = Callable[[str, int], Marker | None]
+
+
 @lru_cache(maxsize=16)
-def _by_first_char(
-    styles: tuple[NumberingStyle, ...], inline: bool
-) -> tuple[dict[str, tuple[NumberingStyle, ...]], tuple[NumberingStyle, ...]]:
-    """For each character a marker can start with, the styles worth trying there (in data order, so ties
-    still go to the earlier style); styles whose first character cannot be told are tried everywhere."""
+def _matcher(styles: tuple[NumberingStyle, ...], inline: bool) -> MarkerMatch:
+    """`match_marker` for these styles: for each character a marker can start with, the styles worth trying
+    there (in data order, so ties still go to the earlier style); styles whose first character cannot be
+    told are tried everywhere."""
     usable = [s for s in styles if s.inline or not inline]
     firsts = {id(s): first_chars(s.regex.pattern) for s in usable}
-    elsewhere = tuple(s for s in usable if firsts[id(s)] is None)
+    # per style what a try needs, looked up once: its bound match and the index of its group `num` (a style
+    # made by hand without that group fails when it matches, as `match_marker` always did)
+    tries = {id(s): (s, s.regex.match, s.regex.groupindex.get("num", "num")) for s in usable}
+    elsewhere = tuple(tries[id(s)] for s in usable if firsts[id(s)] is None)
     chars = set().union(*(f for f in firsts.values() if f is not None))
     by_first = {
-        c: tuple(s for s in usable if firsts[id(s)] is None or c in (firsts[id(s)] or ()))
+        c: tuple(tries[id(s)] for s in usable if firsts[id(s)] is None or c in (firsts[id(s)] or ()))
         for c in chars
     }
-    return by_first, elsewhere
+
+    def match(text: str, pos: int) -> Marker | None:
+        if pos >= len(text):
+            return None
+        best: Marker | None = None
+        for style, try_at, num in by_first.get(text[pos], elsewhere):
+            m = try_at(text, pos)
+            if m is None:
+                continue
+            end = m.end()
+            if best is not None and end <= best.end:
+                continue
+            value = parse_number(m.group(num))
+            if value is None or value <= 0:
+                continue
+            best = Marker(style, m.group(0), value, pos, end)
+        return best
+
+    return match
 
 
-# `_by_first_char` by the identity of the styles tuple: hashing its 20-odd styles for the lru_cache on
-# every line and every inline candidate cost more than the match. Holding the tuple keeps its id unique.
-_first_char_tables: dict[
-    tuple[int, bool],
-    tuple[Sequence[NumberingStyle], dict[str, tuple[NumberingStyle, ...]], tuple[NumberingStyle, ...]],
-] = {}
+# the matcher of a styles tuple by its identity: hashing its 20-odd styles for an lru_cache on every line
+# and every inline candidate cost more than the match. Holding the tuple keeps its id unique.
+_matchers: dict[tuple[int, bool], tuple[Sequence[NumberingStyle], MarkerMatch]] = {}
+
+
+def marker_matcher(styles: Sequence[NumberingStyle], *, inline: bool = False) -> MarkerMatch:
+    """``lambda text, pos: match_marker(text, pos, styles, inline=inline)``, for a caller trying many
+    positions with the same styles."""
+    hit = _matchers.get((id(styles), inline))
+    if hit is not None and hit[0] is styles:
+        return hit[1]
+    match = _matcher(tuple(styles), inline)
+    if isinstance(styles, tuple):  # (a list could change under the same id)
+        if len(_matchers) >= 32:
+            _matchers.clear()  # rule sets are few; this only bounds a caller that makes many
+        _matchers[(id(styles), inline)] = (styles, match)
+    return match
 
 
 def match_marker(text: str, pos: int, styles: Sequence[NumberingStyle], *, inline: bool = False) -> Marker | None:
@@ -129,27 +162,7 @@ def match_marker(text: str, pos: int, styles: Sequence[NumberingStyle], *, inlin
 
     With ``inline`` only styles that may appear inside a paragraph (一是, 第一，, ①) are tried.
     """
-    if pos >= len(text):
-        return None
-    hit = _first_char_tables.get((id(styles), inline))
-    if hit is not None and hit[0] is styles:
-        by_first, elsewhere = hit[1], hit[2]
-    else:
-        by_first, elsewhere = _by_first_char(tuple(styles), inline)
-        if isinstance(styles, tuple):  # (a list could change under the same id)
-            if len(_first_char_tables) >= 32:
-                _first_char_tables.clear()  # rule sets are few; this only bounds a caller that makes many
-            _first_char_tables[(id(styles), inline)] = (styles, by_first, elsewhere)
-    best: Marker | None = None
-    for style in by_first.get(text[pos], elsewhere):
-        m = style.regex.match(text, pos)
-        if m is None or (best is not None and m.end() <= best.end):
-            continue
-        value = _value(m.group("num"))
-        if value is None or value <= 0:
-            continue
-        best = Marker(style=style, text=m.group(0), value=value, start=m.start(), end=m.end())
-    return best
+    return marker_matcher(styles, inline=inline)(text, pos)
 
 
 _TRAILING = "、.．﹒,，"

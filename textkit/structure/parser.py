@@ -19,7 +19,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -28,7 +28,7 @@ from textkit.numerals import int_to_chinese
 from textkit.patterns import guarded
 from textkit.rules import Field, load_entries
 from textkit.structure.inline import Piece, item_labels, split_paragraph
-from textkit.structure.numbering import Marker, NumberingStyle, load_styles, marker_key, match_marker
+from textkit.structure.numbering import Marker, NumberingStyle, load_styles, marker_key, marker_matcher
 
 __all__ = ["StructureRules", "load_structure_rules", "parse_structure", "plan_title"]
 
@@ -104,6 +104,8 @@ class _Line:
     content_start: int  # after indentation
     content_end: int  # before "\r\n" / "\n"
     end: int  # after the newline (and, once merged, after following blank lines)
+    raw: str  # text[content_start:content_end]
+    content: str  # raw.strip(): what the part rules are matched against (kept: each line is tested often)
     kind: str = "text"  # text | blank | table | heading | label
     marker: Marker | None = None
     label: str | None = None
@@ -111,43 +113,48 @@ class _Line:
 
 def _split_lines(text: str) -> list[_Line]:
     lines: list[_Line] = []
-    pos, n = 0, len(text)
-    while pos < n:
-        nl = text.find("\n", pos)
-        end = n if nl < 0 else nl + 1
-        content_end = nl if nl >= 0 else n
-        if content_end > pos and text[content_end - 1] == "\r":
-            content_end -= 1
-        cs = pos
-        while cs < content_end and text[cs] in _INDENT:
-            cs += 1
-        kind = "blank" if cs >= content_end or not text[cs:content_end].strip() else "text"
-        lines.append(_Line(pos, cs, content_end, end, kind))
+    pos = 0
+    rows = text.split("\n")
+    for row in rows:
+        end = pos + len(row) + 1
+        if row[-1:] == "\r":
+            row = row[:-1]
+        raw = row.lstrip(_INDENT)
+        content_end = pos + len(row)
+        content = raw.strip()
+        lines.append(_Line(pos, content_end - len(raw), content_end, end, raw, content,
+                           "text" if content else "blank"))
         pos = end
+    if rows[-1]:
+        lines[-1].end = len(text)  # the last line has no newline
+    else:
+        lines.pop()  # the empty row after a final newline (or of an empty text) is no line
     return lines
 
 
+_COLON_AHEAD = re.compile(r"\s*[：:]")
+_SPACES = re.compile(r"\s+")
+
+
 def _classify(text: str, lines: list[_Line], rules: StructureRules) -> None:
+    match = marker_matcher(rules.styles)
     for ln in lines:
         if ln.kind == "blank":
             continue
-        content = text[ln.content_start : ln.content_end]
-        if "\t" in content and "\t" in content.strip() and sum(1 for c in content.split("\t") if c.strip()) >= 2:
+        content = ln.raw
+        if "\t" in ln.content and sum(1 for c in content.split("\t") if c.strip()) >= 2:
             ln.kind = "table"
             continue
-        m = match_marker(text, ln.content_start, rules.styles)
-        if m is not None and m.end < ln.content_end:
-            ln.kind, ln.marker = "heading", m
-            continue
-        if m is not None and m.end == ln.content_end:
-            # a bare marker on its own line (title on the next line, as Word sometimes leaves it)
+        m = match(text, ln.content_start)
+        if m is not None and m.end <= ln.content_end:
+            # (a bare marker on its own line too: title on the next line, as Word sometimes leaves it)
             ln.kind, ln.marker = "heading", m
             continue
         if "：" not in content and ":" not in content:
             continue  # a labelled line needs its colon
         lab = rules.label.match(content)
-        if lab is not None and re.match(r"\s*[：:]", content[lab.end() :]):
-            ln.kind, ln.label = "label", re.sub(r"\s+", "", lab.group("label"))
+        if lab is not None and _COLON_AHEAD.match(content, lab.end()):
+            ln.kind, ln.label = "label", _SPACES.sub("", lab.group("label"))
     _confirm_sequence_headings(lines)
 
 
@@ -193,42 +200,42 @@ class _Part:
     closing: list[tuple[str, _Line]] = field(default_factory=list)  # trailing 落款/抄送 lines
 
 
-def _is_short_plain(text: str, ln: _Line, limit: int = 40) -> bool:
-    content = text[ln.content_start : ln.content_end].strip()
+def _is_short_plain(ln: _Line, limit: int = 40) -> bool:
+    content = ln.content
     return 0 < len(content) <= limit and content[-1] not in _SENTENCE_END and ln.kind == "text"
 
 
-def _content(text: str, ln: _Line) -> str:
-    return text[ln.content_start : ln.content_end].strip()
+def _is_date_line(ln: _Line, rules: StructureRules) -> bool:
+    return ln.kind in ("text", "heading") and rules.date_line.fullmatch(ln.content) is not None
 
 
-def _is_date_line(text: str, ln: _Line, rules: StructureRules) -> bool:
-    return ln.kind in ("text", "heading") and rules.date_line.fullmatch(_content(text, ln)) is not None
+def _is_signature(ln: _Line, rules: StructureRules) -> bool:
+    c = ln.content
+    return _is_short_plain(ln, 30) and (rules.signature_suffix.search(c) is not None or len(c) <= 12)
 
 
-def _is_signature(text: str, ln: _Line, rules: StructureRules) -> bool:
-    c = _content(text, ln)
-    return _is_short_plain(text, ln, 30) and (rules.signature_suffix.search(c) is not None or len(c) <= 12)
+_NUMBERED_ATTACHMENT = re.compile(r"附\s*件\s*[0-9０-９一二三四五六七八九十]")
 
 
-def _attachment_start(text: str, ln: _Line, rules: StructureRules) -> str | None:
+def _attachment_start(ln: _Line, rules: StructureRules) -> str | None:
     """``attachment`` for 附件N / 附件：NAME lines, ``list`` for a bare 附件： heading a list, else None."""
-    if ln.kind not in ("text", "label"):
+    c = ln.content
+    # only a line starting with 附 opens an attachment, whatever the rule matches: tested first, as it
+    # rules out nearly every line before the rule is tried
+    if not c.startswith("附") or ln.kind not in ("text", "label"):
         return None
-    c = _content(text, ln)
     m = rules.attachment.match(c)
-    if m is None or not c.startswith("附"):
+    if m is None:
         return None
     rest = c[m.end() :]
-    has_number = re.match(r"附\s*件\s*[0-9０-９一二三四五六七八九十]", c) is not None
-    if has_number:
+    if _NUMBERED_ATTACHMENT.match(c) is not None:
         return "attachment"
     if not rest:
         return "list"
     return "named" if len(rest) <= 60 and rest[-1] not in _SENTENCE_END else None
 
 
-def _cut_parts(text: str, lines: list[_Line], rules: StructureRules) -> list[_Part]:
+def _cut_parts(lines: list[_Line], rules: StructureRules) -> list[_Part]:
     parts: list[_Part] = []
     cur: list[_Line] = []
     kind = "body"
@@ -236,11 +243,11 @@ def _cut_parts(text: str, lines: list[_Line], rules: StructureRules) -> list[_Pa
     n = len(lines)
     while i < n:
         ln = lines[i]
-        att = _attachment_start(text, ln, rules)
-        if att is not None and (att == "attachment" or _has_body_after(text, lines, i, rules)):
+        att = _attachment_start(ln, rules)
+        if att is not None and (att == "attachment" or _has_body_after(lines, i, rules)):
             if att == "list":
                 # 附件： followed by the list of attachment names: closing matter, not headings
-                j = _take_while(lines, i + 1, lambda x: _is_list_entry(text, x))
+                j = _take_while(lines, i + 1, _is_list_entry)
                 entries = [("closing", ln)] + [("closing", lines[k]) for k in range(i + 1, j)]
                 if cur or not parts:
                     parts.append(_Part(kind, cur))
@@ -255,17 +262,18 @@ def _cut_parts(text: str, lines: list[_Line], rules: StructureRules) -> list[_Pa
         if att is not None and att in ("named", "list") and kind != "attachment":
             # 附件：NAME with nothing after it: the attachment is a separate file
             part = _Part(kind, cur)
-            j = _take_while(lines, i + 1, lambda x: _is_list_entry(text, x))
+            j = _take_while(lines, i + 1, _is_list_entry)
             part.closing.extend(("closing", x) for x in lines[i : j])
             parts.append(part)
             cur, i = [], j
             kind = "body"
             continue
-        if _is_date_line(text, ln, rules) and cur and _is_signature(text, cur[-1], rules) and kind != "attachment":
+        # (the cheap tests first: most lines are neither dates nor after a signature)
+        if kind != "attachment" and cur and _is_signature(cur[-1], rules) and _is_date_line(ln, rules):
             sig = cur.pop()
             part = _Part(kind, cur)
             part.closing.extend((("signature", sig), ("date", ln)))
-            j = _take_while(lines, i + 1, lambda x: rules.closing.fullmatch(_content(text, x)) is not None)
+            j = _take_while(lines, i + 1, lambda x: rules.closing.fullmatch(x.content) is not None)
             part.closing.extend(("closing", x) for x in lines[i + 1 : j])
             parts.append(part)
             cur, i = [], j
@@ -283,7 +291,7 @@ def _cut_parts(text: str, lines: list[_Line], rules: StructureRules) -> list[_Pa
     parts = merged
     # trailing 抄送/印发 lines of the last part
     for p in parts:
-        while p.lines and not p.closing and rules.closing.fullmatch(_content(text, p.lines[-1])):
+        while p.lines and not p.closing and rules.closing.fullmatch(p.lines[-1].content):
             p.closing.insert(0, ("closing", p.lines.pop()))
     bodies = [p for p in parts if p.kind == "body"]
     if len(bodies) >= 2:
@@ -300,15 +308,15 @@ def _take_while(lines: list[_Line], j: int, keep: Callable[[_Line], bool]) -> in
     return j
 
 
-def _is_list_entry(text: str, ln: _Line) -> bool:
-    c = _content(text, ln)
+def _is_list_entry(ln: _Line) -> bool:
+    c = ln.content
     return ln.kind in ("heading", "text") and ln.marker is not None and len(c) <= 80 and c[-1] not in "。"
 
 
-def _has_body_after(text: str, lines: list[_Line], i: int, rules: StructureRules) -> bool:
+def _has_body_after(lines: list[_Line], i: int, rules: StructureRules) -> bool:
     """Whether the attachment line at ``i`` is followed by the attachment's own content."""
-    j = _take_while(lines, i + 1, lambda x: _is_list_entry(text, x))
-    return (j < len(lines) and j > i + 1 and _attachment_start(text, lines[j], rules) == "attachment") or (
+    j = _take_while(lines, i + 1, _is_list_entry)
+    return (j < len(lines) and j > i + 1 and _attachment_start(lines[j], rules) == "attachment") or (
         j == i + 1 and j < len(lines)
     )
 
@@ -319,18 +327,41 @@ def _has_body_after(text: str, lines: list[_Line], i: int, rules: StructureRules
 
 @dataclass(slots=True)
 class _Node:
+    """A section or a part while the tree is built: its children still grow, its span is settled at the end.
+
+    Everything else (lines, paragraphs, items, labels) is final when made and is made as a `Section` at
+    once: a plan has thousands of those, and building each twice was a third of the structure pass.
+    """
+
     kind: SectionKind
     start: int
     end: int
+    children: list[_Node | Section]
     level: int = 0
     marker: Marker | None = None
     title: str = ""
     title_start: int | None = None
     title_end: int | None = None
-    label: str | None = None
-    id: str = ""
-    children: list[_Node] = field(default_factory=list)
     last_value: int = 0  # for open sections: the value of the last sibling seen at this level
+
+
+def _leaf(kind: SectionKind, start: int, end: int, label: str | None = None) -> Section:
+    # arguments by position: (kind, start, end, level, marker, value, style, title, title_start, title_end, label)
+    return Section(kind, start, end, 0, None, None, None, "", None, None, label)
+
+
+def _over(kind: SectionKind, start: int, end: int, children: Sequence[Section], *, marker: Marker | None = None,
+          label: str | None = None) -> Section:
+    """A node over finished ``children``, spanning them (as `_finish` spans a section)."""
+    start = min(start, children[0].start)
+    end = max([c.end for c in children])
+    if marker is None:
+        return Section(kind, start, end, 0, None, None, None, "", None, None, label, "", tuple(children))
+    return Section(kind, start, end, 0, marker.text, marker.value, marker.style.id, "", None, None, label, "",
+                   tuple(children))
+
+
+_LEAF_KIND: dict[str, SectionKind] = {"table": "table-row", "label": "label"}
 
 
 class _Builder:
@@ -341,37 +372,38 @@ class _Builder:
         self.last_at: dict[tuple[int, str], int] = {}  # (depth, family) → value of the last heading there
 
     # -- leaves -------------------------------------------------------------------------------------
-    def paragraph(self, ln: _Line, kind: SectionKind = "paragraph") -> _Node:
-        node = _Node(kind, ln.start, ln.end)
+    def paragraph(self, ln: _Line, kind: SectionKind = "paragraph") -> Section:
         if kind in ("paragraph", "preamble"):
-            node.children = self._pieces(ln.start, ln.end)
-        return node
+            return self._paragraph(kind, ln.start, ln.end, ln.label)
+        return _leaf(kind, ln.start, ln.end, ln.label)
 
-    def _pieces(self, start: int, end: int) -> list[_Node]:
-        pieces = split_paragraph(self.text, start, end, styles=self.rules.styles, label_re=self.rules.label)
-        out: list[_Node] = []
-        for p in pieces:
-            out.append(self._piece_node(p))
-        return out
+    def _paragraph(self, kind: SectionKind, start: int, end: int, label: str | None = None,
+                   clauses: list[tuple[int, int, str]] | None = None) -> Section:
+        pieces = split_paragraph(self.text, start, end, styles=self.rules.styles, label_re=self.rules.label,
+                                 clauses=clauses)
+        if not pieces:
+            return _leaf(kind, start, end, label)
+        return _over(kind, start, end, [self._piece_node(p) for p in pieces], label=label)
 
-    def _piece_node(self, p: Piece) -> _Node:
+    def _piece_node(self, p: Piece) -> Section:
         if p.kind == "item":
             assert p.marker is not None
-            node = _Node("item", p.start, p.end, marker=p.marker)
             labs = item_labels(self.text, p.start, p.end, self.rules.label)
-            if labs:
-                pos = p.start
-                for ls, le, word in labs:
-                    if ls > pos:
-                        node.children.append(_Node("paragraph", pos, ls))
-                    node.children.append(_Node("label", ls, le, label=word))
-                    pos = le
-                if pos < p.end:
-                    node.children.append(_Node("paragraph", pos, p.end))
-            return node
+            if not labs:
+                return Section("item", p.start, p.end, 0, p.marker.text, p.marker.value, p.marker.style.id)
+            children: list[Section] = []
+            pos = p.start
+            for ls, le, word in labs:
+                if ls > pos:
+                    children.append(_leaf("paragraph", pos, ls))
+                children.append(_leaf("label", ls, le, word))
+                pos = le
+            if pos < p.end:
+                children.append(_leaf("paragraph", pos, p.end))
+            return _over("item", p.start, p.end, children, marker=p.marker)
         if p.kind == "label":
-            return _Node("label", p.start, p.end, label=p.label)
-        return _Node("paragraph", p.start, p.end)
+            return _leaf("label", p.start, p.end, p.label)
+        return _leaf("paragraph", p.start, p.end)
 
     def heading(self, ln: _Line, level: int) -> _Node:
         """A numbered section: its heading leaf (marker + title + delimiter) and the run-in body."""
@@ -392,56 +424,46 @@ class _Builder:
         title_end = te
         while title_end > ts and text[title_end - 1] in _INDENT:
             title_end -= 1
-        rest = text[head_end : ln.content_end]
-        sec = _Node("section", ln.start, ln.end, level=level, marker=m, title=text[ts:title_end],
-                    title_start=ts, title_end=title_end, last_value=m.value)
-        if not rest.strip():
-            sec.children.append(_Node("heading", ln.start, ln.end))
+        if not text[head_end : ln.content_end].strip():
+            children: list[_Node | Section] = [_leaf("heading", ln.start, ln.end)]
         else:
-            sec.children.append(_Node("heading", ln.start, head_end))
-            body = _Node("paragraph", head_end, ln.end)
-            body.children = self._pieces(head_end, ln.end)
-            sec.children.append(body)
-        return sec
+            # the body's labelled clauses are among the heading line's (found above)
+            children = [_leaf("heading", ln.start, head_end),
+                        self._paragraph("paragraph", head_end, ln.end, clauses=clauses)]
+        return _Node("section", ln.start, ln.end, children, level, m, text[ts:title_end], ts, title_end, m.value)
 
     # -- a part: title block, preamble, sections --------------------------------------------------------
-    def part(self, part: _Part) -> list[_Node]:
-        out: list[_Node] = []
+    def part(self, part: _Part) -> list[_Node | Section]:
+        out: list[_Node | Section] = []
         lines = part.lines
         i = 0
         # title block: short unpunctuated lines at the top, then a recipient line
-        while i < len(lines) and lines[i].kind == "text" and _is_short_plain(self.text, lines[i], 80) \
-                and not self.rules.recipient.fullmatch(_content(self.text, lines[i])):
-            out.append(_Node("title", lines[i].start, lines[i].end))
+        while i < len(lines) and lines[i].kind == "text" and _is_short_plain(lines[i], 80) \
+                and not self.rules.recipient.fullmatch(lines[i].content):
+            out.append(_leaf("title", lines[i].start, lines[i].end))
             i += 1
         if part.kind == "attachment" and not out and i < len(lines):
-            out.append(_Node("title", lines[i].start, lines[i].end))
+            out.append(_leaf("title", lines[i].start, lines[i].end))
             i += 1
         while i < len(lines) and lines[i].kind in ("text", "label") \
-                and self.rules.recipient.fullmatch(_content(self.text, lines[i])):
-            out.append(_Node("recipient", lines[i].start, lines[i].end))
+                and self.rules.recipient.fullmatch(lines[i].content):
+            out.append(_leaf("recipient", lines[i].start, lines[i].end))
             i += 1
         while i < len(lines) and lines[i].kind != "heading":
-            kind: SectionKind = "table-row" if lines[i].kind == "table" else (
-                "label" if lines[i].kind == "label" else "preamble")
-            node = self.paragraph(lines[i], kind)
-            node.label = lines[i].label
-            out.append(node)
+            out.append(self.paragraph(lines[i], _LEAF_KIND.get(lines[i].kind, "preamble")))
             i += 1
         self.last_at.clear()  # each part numbers afresh
         out.extend(self.sections(lines[i:]))
         for kind_name, ln in part.closing:
-            out.append(_Node(kind_name, ln.start, ln.end))  # type: ignore[arg-type]
+            out.append(_leaf(kind_name, ln.start, ln.end))  # type: ignore[arg-type]
         return out
 
-    def sections(self, lines: list[_Line]) -> list[_Node]:
-        top: list[_Node] = []
+    def sections(self, lines: list[_Line]) -> list[_Node | Section]:
+        top: list[_Node | Section] = []
         stack: list[_Node] = []
         for ln in lines:
             if ln.kind != "heading":
-                leaf_kind: SectionKind = {"table": "table-row", "label": "label"}.get(ln.kind, "paragraph")  # type: ignore[assignment]
-                leaf = self.paragraph(ln, leaf_kind)
-                leaf.label = ln.label
+                leaf = self.paragraph(ln, _LEAF_KIND.get(ln.kind, "paragraph"))
                 (stack[-1].children if stack else top).append(leaf)
                 continue
             assert ln.marker is not None
@@ -520,45 +542,35 @@ def _numeral_like(m: Marker, value: int) -> str:
 # freezing
 
 
-def _freeze(node: _Node, path: tuple[str, ...], seen: dict[str, int], prefix: str) -> Section:
-    if not node.children and node.marker is None:  # most nodes: a plain leaf
-        return Section(node.kind, node.start, node.end, 0, None, None, None, "", None, None, node.label)
-    key = ""
-    ident = ""
-    if node.kind == "section" and node.marker is not None:
-        key = marker_key(node.marker.text, family=node.marker.style.family)
-        ident = prefix + "/".join((*path, key))
-        seen[ident] = seen.get(ident, 0) + 1
-        if seen[ident] > 1:
-            ident = f"{ident}#{seen[ident]}"
-    child_path = (*path, key) if key else path
-    # leaves inline and arguments by position: a plan has thousands of nodes, and the call per node was a
-    # tenth of the parse
-    children = tuple([
-        Section(c.kind, c.start, c.end, 0, None, None, None, "", None, None, c.label)
-        if not c.children and c.marker is None else _freeze(c, child_path, seen, prefix)
-        for c in node.children
-    ])
+def _finish(node: _Node, path: tuple[str, ...], seen: dict[str, int], prefix: str) -> Section:
+    """Freeze a built section or part: its id (the path of markers, ``#2`` for a repeat), its children, and
+    its span made the union of theirs (blank lines were folded into the line before them)."""
     m = node.marker
+    ident = ""
+    child_path = path
+    if node.kind == "section" and m is not None:
+        key = marker_key(m.text, family=m.style.family)
+        ident = prefix + "/".join((*path, key))
+        n = seen.get(ident, 0) + 1
+        seen[ident] = n
+        if n > 1:
+            ident = f"{ident}#{n}"
+        if key:
+            child_path = (*path, key)
+    children = [c if isinstance(c, Section) else _finish(c, child_path, seen, prefix) for c in node.children]
+    start, end = node.start, node.end
+    if children:
+        start = min(start, children[0].start)
+        end = max([c.end for c in children])
+        # a heading line that absorbed trailing blank lines: it ends where the section's next child starts
+        if node.kind == "section" and len(children) > 1 and children[0].end > children[1].start:
+            children[0] = replace(children[0], end=children[1].start)
     if m is None:
-        return Section(node.kind, node.start, node.end, node.level, None, None, None, node.title,
-                       node.title_start, node.title_end, node.label, ident, children)
+        return Section(node.kind, start, end, node.level, None, None, None, node.title, node.title_start,
+                       node.title_end, None, ident, tuple(children))
     # (kind, start, end, level, marker, value, style, title, title_start, title_end, label, id, children)
-    return Section(node.kind, node.start, node.end, node.level, m.text, m.value, m.style.id, node.title,
-                   node.title_start, node.title_end, node.label, ident, children)
-
-
-def _fix_spans(node: _Node) -> None:
-    """Make every inner node's span the union of its children's (blank lines folded into the last)."""
-    for c in node.children:
-        _fix_spans(c)
-    if node.children:
-        node.start = min(node.start, node.children[0].start)
-        node.end = max(c.end for c in node.children)
-        # a heading line that absorbed trailing blank lines: the section ends where its last child ends
-        if node.kind == "section":
-            node.children[0].end = min(node.children[0].end, node.children[1].start) if len(node.children) > 1 \
-                else node.children[0].end
+    return Section(node.kind, start, end, node.level, m.text, m.value, m.style.id, node.title, node.title_start,
+                   node.title_end, None, ident, tuple(children))
 
 
 def parse_structure(
@@ -579,10 +591,10 @@ def parse_structure(
     _classify(text, lines, rules)
     lead, lines = _merge_blanks(lines)
     builder = _Builder(text, rules)
-    children: list[_Node] = []
+    children: list[_Node | Section] = []
     if lead is not None:
-        children.append(_Node("blank", lead.start, lead.end))
-    parts = _cut_parts(text, lines, rules)
+        children.append(_leaf("blank", lead.start, lead.end))
+    parts = _cut_parts(lines, rules)
     for part in parts:
         nodes = builder.part(part)
         if not nodes:
@@ -590,24 +602,24 @@ def parse_structure(
         if part.kind == "body":
             children.extend(nodes)
         else:
-            container = _Node(part.kind, nodes[0].start, nodes[-1].end, children=nodes)  # type: ignore[arg-type]
+            container = _Node(part.kind, nodes[0].start, nodes[-1].end, nodes)  # type: ignore[arg-type]
             if part.kind == "attachment":
-                container.title = _content(text, part.lines[0]) if part.lines else ""
+                container.title = part.lines[0].content if part.lines else ""
             children.append(container)
-    root = _Node("document", 0, len(text), children=children)
-    _fix_spans(root)
-    root.start, root.end = 0, len(text)
     frozen_children: list[Section] = []
     seen: dict[str, int] = {}
     att_no = 0
-    for c in root.children:
+    for c in children:
+        if isinstance(c, Section):
+            frozen_children.append(c)
+            continue
         prefix = ""
         if c.kind == "notice":
             prefix = "通知/"
         elif c.kind == "attachment":
             att_no += 1
             prefix = f"附件{att_no}/"
-        frozen_children.append(_freeze(c, (), seen, prefix))
+        frozen_children.append(_finish(c, (), seen, prefix))
     frozen = Section(kind="document", start=0, end=len(text), children=tuple(frozen_children))
     return frozen, tuple(builder.warnings)
 
