@@ -62,16 +62,18 @@ def extract_quantities(document: Document, root: Section) -> tuple[Quantity, ...
     text = document.text
     sections = section_index(root)
     for m in _scanner().finditer(text):
-        raw = m.group("num")
-        value = parse_number(unicodedata.normalize("NFKC", raw))
+        raw, measure, noun = m.group("num", "measure", "noun")
+        plain = unicodedata.normalize("NFKC", raw)
+        value = parse_number(plain)
         if value is None:
             continue
         # 一个/一项/一批 written in Chinese are articles, not counts
-        if value == 1 and not raw.isdigit() and not unicodedata.normalize("NFKC", raw).isdigit():
+        if value == 1 and not raw.isdigit() and not plain.isdigit():
             continue
         # 三大行动 counts; 十九大/二十大 name Party congresses
-        if m.group("measure") == "大" and value >= 10:
+        if measure == "大" and value >= 10:
             continue
-        out.append(Quantity(start=m.start(), end=m.end(), text=m.group(), value=value, classifier=m.group("measure"),
-                            noun=m.group("noun"), section=sections.id_at(m.start())))
+        start, end = m.span()
+        out.append(Quantity(start=start, end=end, text=text[start:end], value=value, classifier=measure, noun=noun,
+                            section=sections.id_at(start)))
     return tuple(out)

@@ -25,13 +25,15 @@ from textkit.errors import RuleError
 from textkit.patterns import Scanner, guarded
 from textkit.rules import Field, load_entries
 
-__all__ = ["Holiday", "TimeGrammar", "Word", "grammar"]
+__all__ = ["CUE_ROLES", "Choice", "Holiday", "TimeGrammar", "Word", "grammar"]
 
 ROLES = (
     "year-part", "month-part", "relative-year", "term", "recurrence", "vague", "deadline-prefix",
     "deadline-suffix", "eve", "around", "during", "start-suffix", "after-suffix", "end-suffix", "completion",
     "plan-type", "campaign", "clock-prefix", "rate", "range-sep",
 )
+# the cue words after a date, in the order they are told apart (前夕 before 前)
+CUE_ROLES = ("eve", "around", "during", "deadline-suffix", "start-suffix", "after-suffix")
 FREQS = ("daily", "weekly", "monthly", "quarterly", "half-yearly", "yearly", "termly")
 
 WORD_SCHEMA: dict[str, Field] = {
@@ -96,6 +98,31 @@ class Holiday:
 
 
 @dataclass(frozen=True, slots=True)
+class Choice:
+    """Words tried in order as one expression, one regex call instead of one per word: each word's pattern
+    is a capturing group, and the engine tries the alternatives in order and stops at the first that
+    matches (with ``fullmatch``, the first that matches all of the text), so the group that took part
+    names the word that a loop over the words would have found."""
+
+    regex: re.Pattern[str]
+    words: tuple[Word, ...]
+    index: dict[int, int]  # group number → its word's place (a word's own groups, if any, sit inside its group)
+
+    @staticmethod
+    def of(words: Sequence[Word]) -> Choice:
+        index, n = {}, 1
+        for i, w in enumerate(words):
+            index[n] = i
+            n += 1 + w.regex.groups
+        body = "|".join(f"({w.pattern})" for w in words) if words else "(?!)"
+        return Choice(re.compile(body), tuple(words), index)
+
+    def word(self, m: re.Match[str] | None) -> Word | None:
+        """The word whose group took part in ``m``, a match of `regex`."""
+        return None if m is None else self.words[self.index[m.lastindex or 0]]
+
+
+@dataclass(frozen=True, slots=True)
 class TimeGrammar:
     """Compiled grammar: the statement scanner, the calendar parser and the word tables by role."""
 
@@ -104,6 +131,8 @@ class TimeGrammar:
     calendar: re.Pattern[str]
     count: re.Pattern[str]
     words: dict[str, tuple[Word, ...]]
+    choices: dict[str, Choice]  # the words of each role as one expression
+    cues: Choice  # the words of CUE_ROLES, role after role
     holidays: tuple[Holiday, ...]
     bare_range: re.Pattern[str]
     during: re.Pattern[str]  # 期间 on its own, to find campaign periods (主题教育期间)
@@ -111,42 +140,58 @@ class TimeGrammar:
 
     def kind(self, m: re.Match[str]) -> str:
         """The kind of a `statement` match: run, range, clock, dated, recur or vague."""
-        if m.group("cal") is not None:
-            if m.group("run") is not None:
-                return "run"
-            if m.group("rangetail") is not None:
-                return "range"
-            if m.group("clocktail") is not None:
-                return "clock"
-            return "dated"
-        return m.lastgroup or ""
+        # each branch is one named group around everything else in it, so it is the last group to close
+        kind = m.lastgroup or ""
+        if kind != "cal":
+            return kind
+        run, rangetail, clocktail = m.group("run", "rangetail", "clocktail")
+        if run is not None:
+            return "run"
+        if rangetail is not None:
+            return "range"
+        if clocktail is not None:
+            return "clock"
+        return "dated"
 
     def at(self, role: str, text: str, start: int, end: int) -> Word | None:
         """The first word of ``role`` that matches ``text[start:end]`` exactly, in context (look-arounds
         see the text around it); a year part written after a year (2020年底) may take that 年 back."""
+        choice = self.choices.get(role)
+        if choice is None:
+            return None
         for pos in (start, start - 1):
             if pos < start and (pos < 0 or text[pos] != "年"):
                 break
-            for w in self.words.get(role, ()):
-                m = w.regex.match(text, pos)
-                if m and m.end() == end:
-                    return w
+            m = choice.regex.match(text, pos)
+            if m is None:
+                continue
+            i = choice.index[m.lastindex or 0]
+            if m.end() == end:
+                return choice.words[i]
+            # the first word to match ends elsewhere: a later one may still end at ``end``
+            for later in choice.words[i + 1:]:
+                lm = later.regex.match(text, pos)
+                if lm and lm.end() == end:
+                    return later
         return None
 
     def first(self, role: str, text: str) -> Word | None:
         """The first word of ``role`` whose pattern matches all of ``text``."""
-        for w in self.words.get(role, ()):
-            if w.regex.fullmatch(text):
-                return w
-        return None
+        choice = self.choices.get(role)
+        return choice.word(choice.regex.fullmatch(text)) if choice is not None else None
+
+    def cue(self, text: str) -> Word | None:
+        """The first word of the first of `CUE_ROLES` whose pattern matches all of ``text`` (as `first`, role
+        after role)."""
+        return self.cues.word(self.cues.regex.fullmatch(text))
 
     def prefix(self, role: str, text: str, pos: int = 0) -> tuple[Word, int] | None:
         """The first word of ``role`` matching at ``pos`` of ``text``, with its end offset."""
-        for w in self.words.get(role, ()):
-            m = w.regex.match(text, pos)
-            if m:
-                return w, m.end()
-        return None
+        choice = self.choices.get(role)
+        if choice is None:
+            return None
+        m = choice.regex.match(text, pos)
+        return None if m is None else (choice.words[choice.index[m.lastindex or 0]], m.end())
 
 
 SP = r"[ \u3000]*"  # not tabs: a tab separates table cells
@@ -168,6 +213,14 @@ CLOCK_HOUR = r"(?<![0-9０-９])(?:[01]?[0-9]|2[0-3])[时点](?:[0-5]?[0-9]分|�
 # 每周五: a weekday right after a weekly word (not 每周一次, a count)
 WEEKDAY_AFTER = r"(?<=周|期)[一二三四五六日天](?![次回个遍学天])"
 COUNT_NUM = r"[0-9０-９]+|[一两二三四五六七八九十]+"
+
+
+def _either(*alts: str) -> str:
+    """``(?:a|b|…)`` with each alternative behind a test of its first character (`guarded`: the same
+    matches). The engine skips an alternative that cannot start here on that one test instead of
+    entering its look-behinds, groups and optional parts; about a quarter off a statement or calendar
+    match."""
+    return "(?:" + "|".join(guarded(a) for a in alts) + ")"
 
 
 def _alt(words: Sequence[Word]) -> str:
@@ -199,9 +252,9 @@ def _calendar(w: dict[str, tuple[Word, ...]], hol: str, *, named: bool) -> str:
                 + r"(?![0-9])")
     mdweek = g("mdweek", r"(?<![0-9.])" + g("wm", r"1[0-2]|0?[1-9]") + r"[.．]" + g("wd", r"3[01]|[12][0-9]|0?[1-9]")
                + f"(?={WEEKDAY})")
-    ycal = g("ycal", g("y", YEAR4) + SP + "年" + r"(?:年?度)?" + "(?:" + SP + g("ym", MONTH_NUM) + SP + "月份?"
-             + "(?:" + SP + g("yd", DAY_NUM) + SP + "[日号]|" + SP + g("ymp", mpart) + ")?" + "|" + SP
-             + g("yyp", ypart_after_year) + "|" + SP + g("yhol", hol) + ")?")
+    ycal = g("ycal", g("y", YEAR4) + SP + "年" + r"(?:年?度)?" + _either(
+        SP + g("ym", MONTH_NUM) + SP + "月份?" + "(?:" + SP + g("yd", DAY_NUM) + SP + "[日号]|" + SP + g("ymp", mpart)
+        + ")?", SP + g("yyp", ypart_after_year), SP + g("yhol", hol)) + "?")
     # a month without a year: digits (9月, 10月份上中旬); in Chinese numerals only with 份, a day or a part
     # (九月份, 九月二十八日), since 统一月度 also contains 一月
     mcal = g("mcal", "(?:" + g("m", DIGIT_MONTH) + SP + "月份?" + "(?:" + SP + g("md", DAY_NUM) + SP + "[日号]|" + SP
@@ -216,8 +269,7 @@ def _calendar(w: dict[str, tuple[Word, ...]], hol: str, *, named: bool) -> str:
     termcal = g("termcal", "(?:" + g("ty", YEAR4) + "学年(?:度)?" + SP + ")?" + g("term", term))
     holcal = g("holcal", hol)
     bare = g("bare", BARE_YEAR + f"(?={SP}(?:年度)?{SP}{_alt(w['plan-type'])})")
-    body = "|".join([numdate, mdweek, ycal, mcal, relcal, ycal_sa, termcal, holcal, bare])
-    return f"(?:{body})(?:{WEEKDAY})?"
+    return _either(numdate, mdweek, ycal, mcal, relcal, ycal_sa, termcal, holcal, bare) + f"(?:{WEEKDAY})?"
 
 
 _NEEDS: dict[str, tuple[str, ...]] = {
@@ -281,7 +333,7 @@ def _load(extra_time: Sequence[str | Path], extra_holidays: Sequence[str | Path]
     rsep = _alt(wt["range-sep"])
     start_suf = _alt(wt["start-suffix"])
     end_suf = _alt(wt["end-suffix"])
-    cue = "|".join(_alt(wt[r]) for r in ("eve", "around", "during", "deadline-suffix", "start-suffix", "after-suffix"))
+    cue = "|".join(_alt(wt[r]) for r in CUE_ROLES)
     cpre = _alt(wt["clock-prefix"])
     bare_range = rf"{BARE_YEAR}{SP}(?:—+|–|－|-|~|～|至|到){SP}{BARE_YEAR}(?:{SP}年度?)?"
     month_range = rf"(?:{YEAR4}{SP}年{SP})?(?<![0-9０-９])(?:1[0-2]|0?[1-9]){SP}(?:—+|–|－|-|~|～|至|到){SP}{MONTH_NUM}{SP}月份?"
@@ -291,18 +343,20 @@ def _load(extra_time: Sequence[str | Path], extra_holidays: Sequence[str | Path]
     # then tries the tails that can follow it (a 开始…结束 period, a range, a clock time, a cue word).
     # Kinds are told by which named group took part: run, range (tail or whole), clock (tail or whole),
     # recur, vague; a calendar branch with none of these is a plain dated statement.
-    statement = "|".join([
+    statement = _either(
         rf"(?P<range>{bare_range}|{month_range})(?:{SP}{_alt(wt['during'])})?",
         rf"(?P<cal>(?:(?:{_alt(wt['deadline-prefix'])}|从|自){SP})?{cal}"
-        rf"(?:(?P<run>{SP}{start_suf}{SP}[，,、]?{SP}(?:到|至)?{SP}{cal}{SP}{end_suf})"
-        rf"|(?P<rangetail>{SP}{rsep}{SP}(?:{cal}|{DAY_NUM}{SP}[日号])(?:{SP}{_alt(wt['during'])})?)"
-        rf"|(?P<clocktail>{SP}{clock}(?:{SP}{dsep}{SP}{clock})?)"
-        rf"|{SP}(?:{cue}))?)",
+        + _either(
+            rf"(?P<run>{SP}{start_suf}{SP}[，,、]?{SP}(?:到|至)?{SP}{cal}{SP}{end_suf})",
+            rf"(?P<rangetail>{SP}{rsep}{SP}(?:{cal}|{DAY_NUM}{SP}[日号])(?:{SP}{_alt(wt['during'])})?)",
+            rf"(?P<clocktail>{SP}{clock}(?:{SP}{dsep}{SP}{clock})?)",
+            rf"{SP}(?:{cue})",
+        ) + "?)",
         rf"(?P<clock>{clock}(?:{SP}{dsep}{SP}{clock})?)",
         rf"(?P<recur>{_alt(wt['recurrence'])}(?:{WEEKDAY_AFTER}|{SP}{DAY_NUM}{SP}[日号](?:{SP}(?:{_alt(wt['around'])}|{_alt(wt['deadline-suffix'])}))?)?"
         rf"(?:{SP}(?:至少|不少于|不低于|最少)?{SP}(?:{COUNT_NUM}){SP}(?:次|回)(?![0-9０-９]))?)",
         rf"(?P<vague>{_alt(wt['vague'])})",
-    ])
+    )
     scanner = Scanner.build(statement)
     count = rf"[^，。；;,！？\n]{{0,16}}?(?:至少|不少于|不低于|最少)?(?P<n>{COUNT_NUM}){SP}(?:次|回)"
     return TimeGrammar(
@@ -311,6 +365,8 @@ def _load(extra_time: Sequence[str | Path], extra_holidays: Sequence[str | Path]
         calendar=re.compile(guarded(cal_named)),
         count=re.compile(count),
         words=wt,
+        choices={r: Choice.of(ws) for r, ws in wt.items()},
+        cues=Choice.of([w for r in CUE_ROLES for w in wt[r]]),
         holidays=tuple(holidays),
         bare_range=re.compile(bare_range),
         during=re.compile(_alt(wt["during"])),

@@ -82,8 +82,14 @@ def _num(s: str | None) -> int | None:
     return parse_number(unicodedata.normalize("NFKC", s).strip())
 
 
+_MONTH_DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
 def _last_day(y: int, m: int) -> int:
-    return _calendar.monthrange(y, m)[1]
+    # as calendar.monthrange(y, m)[1], without working out the weekday it also returns
+    if not 1 <= m <= 12:
+        raise ValueError(f"month {m} is not 1..12")  # (the grammar's months and the rules' are; kept safe)
+    return _MONTH_DAYS[m] + (m == 2 and _calendar.isleap(y))
 
 
 def _plausible(y: int | None) -> bool:
@@ -101,7 +107,7 @@ def _holidays(g: TimeGrammar, written: str) -> tuple[Holiday, ...]:
 
 
 def _word(g: TimeGrammar, role: str, m: re.Match[str], group: str) -> Word | None:
-    return g.at(role, m.string, m.start(group), m.end(group))
+    return g.at(role, m.string, *m.span(group))
 
 
 def _parse_cal(g: TimeGrammar, m: re.Match[str]) -> _Cal:
@@ -109,7 +115,7 @@ def _parse_cal(g: TimeGrammar, m: re.Match[str]) -> _Cal:
     # the branch that matched is the last group to close (the calendar's other groups sit inside its
     # branches), so read only that branch's parts rather than all ~45 groups
     kind, grp = m.lastgroup, m.group
-    c = _Cal(start=m.start(), end=m.end())
+    c = _Cal(*m.span())
     if kind == "numdate":
         c.year, c.month, c.day = _num(grp("ny")), _num(grp("nm")), _num(grp("nd"))
     elif kind == "mdweek":
@@ -226,43 +232,46 @@ def _interval_in(c: _Cal, y: int) -> Interval | None:
         return None
 
 
-def _choose_year(c: _Cal, ctx: _Context, inherited: int | None) -> int | None:
+def _place(c: _Cal, ctx: _Context, inherited: int | None) -> Interval | None:
+    """The days ``c`` covers in the year it is put in (for everything but terms): its own year, a year
+    relative to ``inherited`` or the reference date, else the first year of the plan's period it falls in
+    (the reference year if that is one), else the reference year."""
     if c.year is not None:
-        return c.year if _plausible(c.year) else None
+        return _interval_in(c, c.year) if _plausible(c.year) else None
     if c.rel is not None:
         # 2023年9月至次年1月: 次年 counts from the left end's year when there is one
         base = inherited
         if base is None:
             base = ctx.ref.year if ctx.ref else (ctx.period[0].year if ctx.period else None)
-        return None if base is None or c.rel.offset is None else base + c.rel.offset
+        return None if base is None or c.rel.offset is None else _interval_in(c, base + c.rel.offset)
     if inherited is not None:
-        return inherited
+        return _interval_in(c, inherited)
     if ctx.period is not None:
         ps, pe = ctx.period
-        fits = []
+        ref_year = ctx.ref.year if ctx.ref else None
+        first: Interval | None = None
         for y in range(ps.year, pe.year + 1):
             iv = _interval_in(c, y)
             if iv is not None and iv[0] <= pe and iv[1] >= ps:
-                fits.append(y)
-        if fits:
-            return ctx.ref.year if ctx.ref and ctx.ref.year in fits else fits[0]
+                if y == ref_year:
+                    return iv
+                if first is None:
+                    first = iv
+        if first is not None:
+            return first
     if ctx.ref is None:
         return None
-    if c.holidays:
-        iv = _interval_in(c, ctx.ref.year)
-        # a holiday already well past at the reference date is next year's
-        if iv is not None and iv[1] < ctx.ref - timedelta(days=30):
-            return ctx.ref.year + 1
-    return ctx.ref.year
+    iv = _interval_in(c, ctx.ref.year)
+    # a holiday already well past at the reference date is next year's
+    if c.holidays and iv is not None and iv[1] < ctx.ref - timedelta(days=30):
+        return _interval_in(c, ctx.ref.year + 1)
+    return iv
 
 
 def _resolve(c: _Cal, ctx: _Context, inherited: int | None = None) -> Interval | None:
     if c.term is not None:
         return _term_interval(c, ctx)
-    y = _choose_year(c, ctx, inherited)
-    if y is None:
-        return None
-    return _interval_in(c, y)
+    return _place(c, ctx, inherited)
 
 
 def _iso(d: date | None) -> str | None:
@@ -287,13 +296,7 @@ def _first_cal(g: TimeGrammar, text: str, start: int, end: int) -> _Cal | None:
 
 def _cue_after(g: TimeGrammar, text: str, pos: int, end: int) -> Word | None:
     seg = text[pos:end].strip(" \t\u3000")
-    if not seg:
-        return None
-    for role in ("eve", "around", "during", "deadline-suffix", "start-suffix", "after-suffix"):
-        w = g.first(role, seg)
-        if w is not None:
-            return w
-    return None
+    return g.cue(seg) if seg else None
 
 
 def _count(g: TimeGrammar, text: str, pos: int) -> int | None:
@@ -425,6 +428,8 @@ def _plan_period(g: TimeGrammar, text: str, matches: list[tuple[int, int, str]],
     else from the first 从…开始，…基本结束 sentence that resolves."""
     titles = _title_lines(text)
     for ms, me, kind in matches:
+        if not titles or ms >= titles[-1][1]:
+            break  # matches are in text order: none later is on a title line
         if not any(a <= ms < b for a, b in titles):
             continue
         if kind == "range":
