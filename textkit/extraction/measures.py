@@ -22,7 +22,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from operator import attrgetter
 
 from textkit.extraction.units import TableRow, load_unit_rules, task_table_rows
 from textkit.model import Document, Measure, ResponsibleUnit, Section, TimeExpression, section_index
@@ -55,36 +55,42 @@ def _inside(start: int, end: int, a: int, b: int) -> bool:
     return a <= start and end <= b
 
 
-@dataclass(slots=True)
 class _SectionInfo:
-    chain: tuple[Section, ...]  # numbered sections from the outermost down to this one
-    leaf: bool = True  # no numbered section below it
-    items: list[Section] = field(default_factory=list)  # inline items (一是…) below it
+    """What `build_measures` needs of a numbered section (made for each one: a plain slotted class)."""
+
+    __slots__ = ("items", "leaf", "path")
+
+    def __init__(self, path: tuple[str, ...]) -> None:
+        self.path = path  # the titles of the numbered sections from the outermost down to this one
+        self.leaf = True  # no numbered section below it
+        self.items: list[Section] = []  # inline items (一是…) below it
 
 
 def _section_infos(root: Section) -> tuple[dict[int, _SectionInfo], list[Section]]:
-    """Chain, leafness and inline items of every numbered section (by ``id()``), and the numbered sections
+    """Path, leafness and inline items of every numbered section (by ``id()``), and the numbered sections
     below ``root`` in text order (as ``root.sections()`` without root), in one walk of the tree."""
     out: dict[int, _SectionInfo] = {}
     order: list[Section] = []
 
-    def visit(node: Section, chain: tuple[Section, ...]) -> None:
+    def visit(node: Section, parent: _SectionInfo | None) -> None:
+        # parent: the info of the innermost numbered section enclosing node's children, if any
         for child in node.children:
-            if child.kind == "section":
-                if chain:
-                    out[id(chain[-1])].leaf = False  # the sections above it were marked when it was added
-                here = (*chain, child)
-                out[id(child)] = _SectionInfo(here)
+            kind = child.kind
+            if kind == "section":
+                if parent is not None:
+                    parent.leaf = False
+                info = out[id(child)] = _SectionInfo(
+                    (*parent.path, child.title) if parent is not None else (child.title,))
                 order.append(child)
                 if child.children:
-                    visit(child, here)
+                    visit(child, info)
             else:
-                if child.kind == "item" and chain:
-                    out[id(chain[-1])].items.append(child)
+                if kind == "item" and parent is not None:
+                    parent.items.append(child)
                 if child.children:
-                    visit(child, chain)
+                    visit(child, parent)
 
-    visit(root, ())
+    visit(root, None)
     return out, order
 
 
@@ -120,11 +126,17 @@ def _statement_ends(text: str, sec: Section, units: Sequence[ResponsibleUnit]) -
     if len(stated) < 2:
         return []  # each statement unit gives at most one end, and one end is no split
     ends: list[int] = []
+    # the last unit that found its bracket: a later unit of the same bracket (省财政厅 after 省大数据局 in
+    # （省大数据局、省财政厅牵头）) finds the same bracket and end, already in `ends`
+    found_from, found_close = -1, -1
     for u in stated:
+        if found_from <= u.end <= found_close:
+            continue
         full, half = text.find("）", u.end, sec.end), text.find(")", u.end, sec.end)
         close = half if full < 0 else full if half < 0 else min(full, half)  # the nearer closing bracket
         if close < 0 or "\n" in text[u.end:close]:
             continue  # a label line, not a bracket: it closes the whole item
+        found_from, found_close = u.end, close
         end = close + 1
         while end < sec.end and text[end] in "。；;":
             end += 1
@@ -150,6 +162,9 @@ def build_measures(
     time_list = sorted(dates, key=lambda t: t.start)
     unit_starts = [u.start for u in unit_list]
     time_starts = [t.start for t in time_list]
+    # the starts of the statement units: a section with fewer than two of them has no statement ends to cut
+    # at (see _statement_ends), told by two bisections instead of reading its units
+    stated_starts = [u.start for u in unit_list if u.rule_id.startswith(_STATEMENT_RULES)]
     measures: list[Measure] = []
 
     def in_table(start: int) -> bool:
@@ -173,8 +188,7 @@ def build_measures(
         info = infos[id(sec)]
         if not info.leaf:
             continue
-        chain = info.chain
-        path = tuple(s.title for s in chain)
+        path = info.path
         sec_units = units_in(sec.start, sec.end)
         sec_times = times_in(sec.start, sec.end)
         i = bisect.bisect_left(table_starts, sec.start)
@@ -194,13 +208,13 @@ def build_measures(
             for it in items:
                 own_units = [u for u in sec_units if _inside(u.start, u.end, it.start, it.end)]
                 own_times = [t for t in sec_times if _inside(t.start, t.end, it.start, it.end)]
-                measures.append(Measure(
-                    start=it.start, end=it.end, kind="item", section=sec.id, path=path,
-                    title=measure_title(document.text[it.start:it.end]),
-                    units=tuple(own_units + shared_units), times=tuple(own_times + shared_times),
+                measures.append(Measure(  # (start, end, kind, section, path, title, units, times)
+                    it.start, it.end, "item", sec.id, path, measure_title(document.text[it.start:it.end]),
+                    tuple(own_units + shared_units), tuple(own_times + shared_times),
                 ))
             continue
-        cuts = _statement_ends(document.text, sec, sec_units)
+        stated = bisect.bisect_left(stated_starts, sec.end) - bisect.bisect_left(stated_starts, sec.start)
+        cuts = _statement_ends(document.text, sec, sec_units) if stated >= 2 else []
         if len(cuts) >= 2:
             # several tasks in one item, each closed by its own （X牵头，Y配合）: one measure per task
             starts = [sec.start, *cuts[:-1]]
@@ -209,23 +223,20 @@ def build_measures(
                 body = document.text[a:b]
                 title = sec.title if n == 0 and sec.title else measure_title(body)
                 measures.append(Measure(
-                    start=a, end=b, kind="item", section=sec.id, path=path, title=title,
-                    units=tuple(u for u in sec_units if a <= u.start < b),
-                    times=tuple(t for t in sec_times if a <= t.start < b),
+                    a, b, "item", sec.id, path, title,
+                    tuple([u for u in sec_units if a <= u.start < b]), tuple([t for t in sec_times if a <= t.start < b]),
                 ))
             continue
         measures.append(Measure(
-            start=sec.start, end=sec.end, kind="section", section=sec.id, path=path,
-            title=sec.title or measure_title(document.text[sec.start:sec.end]),
-            units=tuple(sec_units), times=tuple(sec_times),
+            sec.start, sec.end, "section", sec.id, path, sec.title or measure_title(document.text[sec.start:sec.end]),
+            tuple(sec_units), tuple(sec_times),
         ))
 
     sections = section_index(root) if table else None
     for row in table:
         host = sections.at(row.start) if sections is not None else None
-        chain = infos[id(host)].chain if host is not None else ()
         number, title = _row_title(document, row)
-        path = tuple(s.title for s in chain) + ((number,) if number else ())
+        path = (infos[id(host)].path if host is not None else ()) + ((number,) if number else ())
         measures.append(Measure(
             start=row.start, end=row.end, kind="table-row",
             section=host.id if host is not None else "",
@@ -235,5 +246,5 @@ def build_measures(
             times=tuple(t for t in time_list[bisect.bisect_left(time_starts, row.start):
                                              bisect.bisect_left(time_starts, row.end)] if t.end <= row.end),
         ))
-    measures.sort(key=lambda m: (m.start, m.end))
+    measures.sort(key=attrgetter("start", "end"))
     return tuple(measures)

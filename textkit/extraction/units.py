@@ -23,9 +23,10 @@ from __future__ import annotations
 import bisect
 import re
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import itemgetter
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -75,11 +76,18 @@ class UnitRules:
     suffix_last: frozenset[str] = field(init=False, repr=False, compare=False)  # the last characters of the set
     wanted_re: re.Pattern[str] = field(init=False, repr=False, compare=False)  # see _wanted_re
     statement_prefilter: bool = field(init=False, repr=False, compare=False)  # see _statement_prefilter
+    statements_by_text: bool = field(init=False, repr=False, compare=False)  # see _statements_by_text
     phrase_ahead: tuple[re.Pattern[str] | None, ...] = field(init=False, repr=False, compare=False)  # _ahead_word
     plain_list_re: re.Pattern[str] | None = field(init=False, repr=False, compare=False)  # see _plain_list_re
+    collective_first: re.Pattern[str] | None = field(init=False, repr=False, compare=False)  # _collective_first
     # label_re and verb_only_re as scanners: searched across every line with a bracket or a colon
     label_scan: Scanner = field(init=False, repr=False, compare=False)
     verb_only_scan: Scanner = field(init=False, repr=False, compare=False)
+    # entry group name (l0…, v0…) → its entry's (id, role): the role of a match from its ``lastgroup``
+    label_groups: dict[str, tuple[str, str]] = field(init=False, repr=False, compare=False)
+    verb_groups: dict[str, tuple[str, str]] = field(init=False, repr=False, compare=False)
+    # the trigger words a line holds → the phrases to try there (see _phrases_with), filled as lines need
+    phrase_sets: dict[tuple[str, ...], tuple[_Phrase, ...]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         words = frozenset(w for w in self.suffixes if len(w) <= _MAX_SUFFIX)
@@ -88,10 +96,15 @@ class UnitRules:
         object.__setattr__(self, "suffix_last", frozenset(w[-1] for w in words if w))
         object.__setattr__(self, "wanted_re", _wanted_re(tuple(trigger for _id, trigger, _pat in self.phrases)))
         object.__setattr__(self, "statement_prefilter", _statement_prefilter(self.label_re, self.verb_only_re))
+        object.__setattr__(self, "statements_by_text", _statements_by_text(self.label_re, self.verb_only_re))
         object.__setattr__(self, "phrase_ahead", tuple(_ahead_word(pat.pattern) for _id, _t, pat in self.phrases))
         object.__setattr__(self, "plain_list_re", _plain_list_re(self.trailer_re))
+        object.__setattr__(self, "collective_first", _collective_first(self.collective_re))
         object.__setattr__(self, "label_scan", Scanner.build(self.label_re.pattern))
         object.__setattr__(self, "verb_only_scan", Scanner.build(self.verb_only_re.pattern))
+        object.__setattr__(self, "label_groups", {f"l{i}": entry for i, entry in enumerate(self.label_roles)})
+        object.__setattr__(self, "verb_groups", {f"v{i}": entry for i, entry in enumerate(self.verb_roles)})
+        object.__setattr__(self, "phrase_sets", {})
 
 
 _LABEL_SCHEMA = {
@@ -532,28 +545,22 @@ def _segment_cell(text: str, start: int, end: int, rules: UnitRules) -> list[tup
 # ---- building units ----------------------------------------------------------------------------------------
 
 
-@dataclass(slots=True)
-class _Found:
-    start: int
-    end: int
-    role: str
-    label: str
-    rule_id: str
+# a unit found by a rule: (start, end, role, label, rule id), a plain tuple (made for every unit, and
+# cheaper to make than any class)
+_Found = tuple[int, int, str, str, str]
 
 
-def _entry_of(m: re.Match[str], letter: str) -> int | None:
-    """The index of the ``l{i}``/``v{i}`` entry group that matched: the group that closed last, since each
-    entry's group encloses any group of its own pattern and nothing after it is a group."""
-    name = m.lastgroup
-    if name is not None and name.startswith(letter) and name[1:].isdigit():
-        return int(name[1:])
-    return None
+# The ``l{i}``/``v{i}`` entry group that matched is usually ``lastgroup``, the group that closed last: each
+# entry's group encloses any group of its own pattern and nothing after it is a group. A user's pattern may
+# name groups of its own, so any other last group falls back to trying each entry's group in turn.
 
 
 def _label_role(m: re.Match[str], rules: UnitRules) -> tuple[str, str]:
-    i = _entry_of(m, "l")
-    if i is not None and i < len(rules.label_roles) and m.group(f"l{i}") is not None:
-        return rules.label_roles[i]
+    name = m.lastgroup
+    if name is not None:
+        entry = rules.label_groups.get(name)
+        if entry is not None and m.group(name) is not None:
+            return entry
     for i, (rid, role) in enumerate(rules.label_roles):
         if m.group(f"l{i}") is not None:
             return rid, role
@@ -561,11 +568,12 @@ def _label_role(m: re.Match[str], rules: UnitRules) -> tuple[str, str]:
 
 
 def _verb_role(m: re.Match[str], rules: UnitRules) -> tuple[str, str, str]:
-    i = _entry_of(m, "v")
-    if i is not None and i < len(rules.verb_roles):
-        verb = m.group(f"v{i}")
-        if verb is not None:
-            return (*rules.verb_roles[i], verb)
+    name = m.lastgroup
+    if name is not None:
+        entry = rules.verb_groups.get(name)
+        verb = m.group(name) if entry is not None else None
+        if entry is not None and verb is not None:
+            return entry[0], entry[1], verb
     for i, (rid, role) in enumerate(rules.verb_roles):
         verb = m.group(f"v{i}")
         if verb is not None:
@@ -604,45 +612,70 @@ def _verb_clause(text: str, a: int, b: int, rules: UnitRules) -> tuple[int, int,
     return la, lb, role, rid, verb
 
 
-def _names_ok(text: str, spans: list[tuple[int, int]], rules: UnitRules, *, strict_last: bool) -> bool:
+_UNFIT, _SHORT, _STRICT = 0, 1, 2  # how a written name fits a statement's list (see _name_fit)
+
+
+def _name_fit(written: str, rules: UnitRules) -> int:
+    """``_STRICT`` for a name of a statement's list that reads as a unit (`_strict_unit`), ``_SHORT`` for one
+    that is merely short (up to 6 characters), ``_UNFIT`` for anything else."""
+    name = _compact(_strip_alias(written))
+    if not _loose_unit(name) or rules.stop.search(name):
+        return _UNFIT
+    if _strict_shape(name, rules):  # _strict_unit, knowing the name holds no stop word
+        return _STRICT
+    return _SHORT if len(name) <= 6 else _UNFIT
+
+
+def _names_ok(
+    text: str, spans: list[tuple[int, int]], rules: UnitRules, *, strict_last: bool, fits: dict[str, int]
+) -> bool:
+    """Whether every name of ``spans`` fits a statement's list (and the last reads as a unit if
+    ``strict_last``). ``fits``: `_name_fit` of the written names seen so far in the document (a plan names
+    the same few units in statement after statement)."""
     if not spans:
         return False
-    strict = False
+    fit = _UNFIT
     for a, b in spans:
-        name = _compact(_strip_alias(text[a:b]))
-        if not _loose_unit(name) or rules.stop.search(name):
+        written = text[a:b]
+        fit = fits.get(written, -1)
+        if fit < 0:
+            fit = fits[written] = _name_fit(written, rules)
+        if fit == _UNFIT:
             return False
-        strict = _strict_shape(name, rules)  # _strict_unit, knowing the name holds no stop word
-        if not (strict or len(name) <= 6):
-            return False
-    return not strict_last or strict  # (strict is the last name's)
+    return not strict_last or fit == _STRICT  # (fit is the last name's)
 
 
-def _clauses(text: str, start: int, end: int, rules: UnitRules) -> Iterator[tuple[int, int]]:
+def _clauses(text: str, start: int, end: int, rules: UnitRules) -> list[tuple[int, int]]:
     """The clauses of a statement: split on ，；。 outside brackets, and before a label that follows a space
     (牵头单位：市教育局 配合单位：市财政局)."""
-    for a, b in _split_depth0(text, start, end, _CLAUSE_SEPS):
+    spans = _split_depth0(text, start, end, _CLAUSE_SEPS)
+    if _WS_RE.search(text, start, end) is None:
+        return spans  # no space in the statement for a label to follow (the usual statement)
+    out: list[tuple[int, int]] = []
+    for a, b in spans:
         if _WS_RE.search(text, a, b - 1) is None:
-            yield a, b  # no space in the clause for a label to follow (the usual clause)
+            out.append((a, b))  # no space in the clause for a label to follow
             continue
         pos = a
         for m in rules.label_re.finditer(text, a + 1, b):
             if text[m.start() - 1].isspace():
-                yield pos, m.start()
+                out.append((pos, m.start()))
                 pos = m.start()
-        yield pos, b
+        out.append((pos, b))
+    return out
 
 
 def _statement(
-    text: str, start: int, end: int, rules: UnitRules, *, in_paren: bool
+    text: str, start: int, end: int, rules: UnitRules, *, in_paren: bool, fits: dict[str, int]
 ) -> list[_Found] | None:
     """Units of one responsibility statement ``text[start:end]`` (a parenthesis' content or a label line),
-    or ``None`` if it is not one."""
+    or ``None`` if it is not one. ``fits``: the document's name checks (see `_names_ok`)."""
     found: list[_Found] = []
     recognised = False
     current: tuple[str, str, str] | None = None  # (role, label, rule id) a continuation clause inherits
     for a, b in _clauses(text, start, end, rules):
-        a, b = _trim(text, a, b)
+        if not (a < b and not text[a].isspace() and not text[b - 1].isspace()):  # (most clauses: no trimming)
+            a, b = _trim(text, a, b)
         if a >= b:
             current = None
             continue
@@ -657,7 +690,7 @@ def _statement(
                 continue
             vc = _verb_clause(text, la, b, rules)
             listed = split_unit_list(text, vc[0], vc[1], rules=rules) if vc is not None else []
-            if vc is not None and _names_ok(text, listed, rules, strict_last=False):
+            if vc is not None and _names_ok(text, listed, rules, strict_last=False, fits=fits):
                 la, lb, role, vrid, _verb = vc
                 rid = f"{rid}+{vrid}"
             else:
@@ -666,40 +699,29 @@ def _statement(
             for s, e in listed:
                 s, e, own = _role_bracket(text, s, e, rules)
                 if _loose_unit(_compact(text[s:e])):
-                    found.append(_Found(s, e, own[0] if own else role, label,
-                                        f"label:{rid}+{own[1]}" if own else f"label:{rid}"))
+                    found.append((s, e, own[0] if own else role, label,
+                                  f"label:{rid}+{own[1]}" if own else f"label:{rid}"))
             current = (role, label, f"label:{rid}")
             continue
         vc = _verb_clause(text, a, b, rules)
         if vc is not None:
             la, lb, role, rid, verb = vc
             spans = split_unit_list(text, la, lb, rules=rules)
-            if _names_ok(text, spans, rules, strict_last=True):
+            if _names_ok(text, spans, rules, strict_last=True, fits=fits):
                 recognised = True
-                found.extend(_Found(s, e, role, verb, f"verb:{rid}") for s, e in spans)
+                rule_id = f"verb:{rid}"
+                found.extend([(s, e, role, verb, rule_id) for s, e in spans])
                 current = None
                 continue
         if current is not None and not _time_like(text[a:b]):
             spans = split_unit_list(text, a, b, rules=rules)
-            if _names_ok(text, spans, rules, strict_last=True):
-                found.extend(_Found(s, e, current[0], current[1], current[2]) for s, e in spans)
+            if _names_ok(text, spans, rules, strict_last=True, fits=fits):
+                found.extend([(s, e, current[0], current[1], current[2]) for s, e in spans])
                 continue
         current = None
         if not in_paren and recognised:
             break  # a label line: the list ends at the first clause that is not part of it
     return found if recognised else None
-
-
-def _lines(text: str) -> Iterator[tuple[int, int]]:
-    pos = 0
-    n = len(text)
-    while pos <= n:
-        nl = text.find("\n", pos)
-        end = n if nl < 0 else nl
-        yield pos, end
-        if nl < 0:
-            break
-        pos = nl + 1
 
 
 # ---- tables ------------------------------------------------------------------------------------------------
@@ -725,10 +747,36 @@ class _CellInfo(NamedTuple):
     person_end: bool
 
 
+def _collective_first(collective_re: re.Pattern[str]) -> re.Pattern[str] | None:
+    """The characters a collective name (各有关部门) can start with, as a class; ``None`` when they cannot be
+    told (then `_may_list_units` cannot rule a cell out)."""
+    first = first_chars(collective_re.pattern)
+    if not first:
+        return None
+    return re.compile("[" + "".join(re.escape(ch) for ch in sorted(first)) + "]")
+
+
+def _may_list_units(c: str, rules: UnitRules) -> bool:
+    """False when the compact cell ``c`` (not empty) cannot be a list of units, without segmenting it.
+
+    Every name of a list must read as a unit (`_strict_unit`) or a collective, the last one too, and the
+    last one ends where the cell ends: so either the cell's last character ends a unit ending, or a
+    collective name of two or more characters starts somewhere and runs to the end. Most cells of a task
+    table (tasks, dates, numbers, names of people) are neither.
+    """
+    if c[-1] in rules.suffix_last:
+        return True
+    first = rules.collective_first
+    if first is None:
+        return True  # cannot tell where a collective starts: left to the segmentation
+    # (a collective pattern may be anchored with ^: matched on the rest of the cell, as _segment_cell does)
+    return any(rules.collective_re.match(c[m.start():]) for m in first.finditer(c, 0, len(c) - 1))
+
+
 def _cell_info(text: str, rules: UnitRules) -> _CellInfo:
     c = _compact(text)
     # segmenting is quadratic in the cell length: only short cells can be unit lists
-    unity = 0 < len(c) <= 24 and all(
+    unity = 0 < len(c) <= 24 and _may_list_units(c, rules) and all(
         _strict_unit(c[a:b], rules) or _is_collective(c[a:b], rules) for a, b in _segment_cell(c, 0, len(c), rules)
     )
     # (empty, length, timey, unity, suffixed, numbery, person_end)
@@ -780,21 +828,21 @@ def align_row(
         if fit is None:
             fit = scores[c] = [None] * h
         fits.append(fit)
-    # in order of preference on equal fit: flush right, right with 1 or 2 trailing columns missing, left
-    candidates = [[j + h - t - n for j in range(n)] for t in range(3)] + [list(range(n))]
-    best = candidates[0]
+    # an alignment puts cell j under column j + shift; in order of preference on equal fit: flush right,
+    # right with 1 or 2 trailing columns missing, left
+    best_shift = h - n
     best_score: int | None = None
-    for cand in candidates:
+    for shift in (h - n, h - n - 1, h - n - 2, 0):
         score = 0
-        for j, col in enumerate(cand):
-            if 0 <= col < h:
-                v = fits[j][col]
-                if v is None:
-                    v = fits[j][col] = _cell_score(infos[j], kinds[col])
-                score += v
+        for j in range(max(0, -shift), min(n, h - shift)):  # the cells that fall under a column
+            col = j + shift
+            v = fits[j][col]
+            if v is None:
+                v = fits[j][col] = _cell_score(infos[j], kinds[col])
+            score += v
         if best_score is None or score > best_score:
-            best, best_score = cand, score
-    return best
+            best_shift, best_score = shift, score
+    return [j + best_shift for j in range(n)]
 
 
 @quick_init
@@ -814,23 +862,28 @@ def _text_tables(document: Document) -> list[list[tuple[int, int, list[tuple[int
     tables: list[list[tuple[int, int, list[tuple[int, int]]]]] = []
     run: list[tuple[int, int, list[tuple[int, int]]]] = []
     text = document.text
-    if "\t" not in text:
-        return tables
-    for a, b in _lines(text):
-        j = text.find("\t", a, b)
-        if j >= 0:
-            cells: list[tuple[int, int]] = []
-            last = a
-            while j >= 0:
-                cells.append((last, j))
-                last = j + 1
-                j = text.find("\t", last, b)
-            cells.append((last, b))
-            run.append((a, b, cells))
-        else:
-            if run:
-                tables.append(run)
+    n = len(text)
+    prev_end = -2  # the end of the last line with a tab
+    # jump from tab to tab instead of reading every line: most lines of a plan hold none
+    j = text.find("\t")
+    while j >= 0:
+        a = text.rfind("\n", 0, j) + 1
+        b = text.find("\n", j)
+        if b < 0:
+            b = n
+        if a != prev_end + 1 and run:  # a line without a tab came between: the run has ended
+            tables.append(run)
             run = []
+        cells: list[tuple[int, int]] = []
+        last = a
+        while j >= 0:
+            cells.append((last, j))
+            last = j + 1
+            j = text.find("\t", last, b)
+        cells.append((last, b))
+        run.append((a, b, cells))
+        prev_end = b
+        j = text.find("\t", b)
     if run:
         tables.append(run)
     return tables
@@ -945,8 +998,8 @@ def _table_units(document: Document, rows: Sequence[TableRow], rules: UnitRules)
                         names.append((a - s, b - s, own))
                 seen[key] = names
             for a, b, own in names:
-                found.append(_Found(s + a, s + b, own[0] if own else kind, header_labels.get(kind, kind),
-                                    f"table:{kind}+{own[1]}" if own else f"table:{kind}"))
+                found.append((s + a, s + b, own[0] if own else kind, header_labels.get(kind, kind),
+                              f"table:{kind}+{own[1]}" if own else f"table:{kind}"))
     return found
 
 
@@ -986,9 +1039,29 @@ def _statement_prefilter(label_re: re.Pattern[str], verb_only_re: re.Pattern[str
     return not any(_LOOKAROUND.search(src) for src in sources)
 
 
+# what lets a match depend on the text before the position it is tried at: a look-behind or a word boundary
+_LOOKBEHIND = re.compile(r"\(\?<[=!]|\\[bB]")
+
+
+def _statements_by_text(label_re: re.Pattern[str], verb_only_re: re.Pattern[str]) -> bool:
+    """Whether a bracket's statement depends on the bracket's text alone, so that a plan's repeated brackets
+    (（省大数据局牵头，各有关部门配合）) can be read once each. Everything else a statement reads lies inside
+    the bracket: every search stops at its closing bracket, and the one character a list split may read
+    after its end is at most that bracket."""
+    return not any(_LOOKBEHIND.search(p.pattern) for p in (label_re, verb_only_re))
+
+
+# a bracket's statement as found at offset base: (base, its units or None when it is no statement)
+_Stated = tuple[int, list[_Found] | None]
+
+
 def _paren_statements(
-    text: str, a: int, b: int, rules: UnitRules, *, prefilter: bool = False
+    text: str, a: int, b: int, rules: UnitRules, *, prefilter: bool = False, fits: dict[str, int],
+    stated: dict[str, _Stated] | None = None,
 ) -> tuple[list[_Found], list[tuple[int, int]]]:
+    """The bracketed statements of the line ``text[a:b]``: their units and the brackets' spans. ``stated``:
+    the statements of the brackets read so far in the document by their text (when
+    `UnitRules.statements_by_text`)."""
     found: list[_Found] = []
     covered: list[tuple[int, int]] = []
     pairs = _bracket_pairs(text, a, b)
@@ -999,10 +1072,23 @@ def _paren_statements(
         k = pairs[j]
         if k - j > _MAX_STATEMENT:
             continue  # a whole passage in brackets is not a responsibility statement
-        if prefilter and rules.verb_only_scan.search(text, j + 1, k) is None \
-                and rules.label_scan.search(text, j + 1, k) is None:
-            continue  # every statement has a label word at a clause start or a role word ending a clause
-        units = _statement(text, j + 1, k, rules, in_paren=True)
+        key = text[j:k + 1]
+        seen = stated.get(key) if stated is not None else None
+        units: list[_Found] | None
+        if seen is not None:
+            base, units = seen
+            if units is not None and base != j:  # the same statement elsewhere: its units moved along
+                shift = j - base
+                units = [(fs + shift, fe + shift, role, label, rule_id) for fs, fe, role, label, rule_id in units]
+        else:
+            if prefilter and rules.verb_only_scan.search(text, j + 1, k) is None \
+                    and rules.label_scan.search(text, j + 1, k) is None:
+                # every statement has a label word at a clause start or a role word ending a clause
+                units = None
+            else:
+                units = _statement(text, j + 1, k, rules, in_paren=True, fits=fits)
+            if stated is not None:
+                stated[key] = (j, units)
         if units is not None:
             found.extend(units)
             covered.append((j, k + 1))
@@ -1011,7 +1097,7 @@ def _paren_statements(
 
 
 def _label_statements(
-    text: str, a: int, b: int, covered: list[tuple[int, int]], rules: UnitRules
+    text: str, a: int, b: int, covered: list[tuple[int, int]], rules: UnitRules, *, fits: dict[str, int]
 ) -> tuple[list[_Found], list[tuple[int, int]]]:
     found: list[_Found] = []
     spans: list[tuple[int, int]] = []
@@ -1026,7 +1112,7 @@ def _label_statements(
             continue
         stop = text.find("。", m.end(), b)
         stop = min(b if stop < 0 else stop, m.end() + _MAX_STATEMENT)
-        units = _statement(text, s, stop, rules, in_paren=False)
+        units = _statement(text, s, stop, rules, in_paren=False, fits=fits)
         if units:
             found.extend(units)
             spans.append((s, stop))
@@ -1052,17 +1138,34 @@ def _schematic(m: re.Match[str], pat: re.Pattern[str]) -> str:
     return _compact(out + text[last - base:])
 
 
+class _Phrase(NamedTuple):
+    """A phrase rule as `_phrase_units` tries it."""
+
+    rid: str
+    pattern: re.Pattern[str]
+    ahead: re.Pattern[str] | None  # see _ahead_word
+    roles: tuple[str, ...]  # the role groups the pattern defines, in the order of _ROLES
+
+
+def _phrases_with(present: tuple[str, ...], rules: UnitRules) -> tuple[_Phrase, ...]:
+    """The phrases of ``rules`` whose trigger words ``present`` holds, in rule order."""
+    phrases = rules.phrase_sets.get(present)
+    if phrases is None:  # (the lines of plans hold few combinations of trigger words)
+        phrases = rules.phrase_sets[present] = tuple(
+            _Phrase(rid, pat, ahead, tuple(role for role in _ROLES if role in pat.groupindex))
+            for (rid, trigger, pat), ahead in zip(rules.phrases, rules.phrase_ahead, strict=True)
+            if trigger in present)
+    return phrases
+
+
 def _phrase_units(
     text: str, a: int, b: int, covered: list[tuple[int, int]], rules: UnitRules, *, line: str,
-    present: frozenset[str],
+    phrases: tuple[_Phrase, ...],
 ) -> list[_Found]:
-    """Units named by the phrases of ``rules`` in the line ``text[a:b]`` (``line``), whose trigger words
-    ``present`` holds."""
+    """Units named by ``phrases`` in the line ``text[a:b]`` (``line``)."""
     found: list[_Found] = []
     stops: list[int] | None = None
-    for (rid, trigger, pat), ahead in zip(rules.phrases, rules.phrase_ahead, strict=True):
-        if trigger not in present:
-            continue
+    for rid, pat, ahead, roles in phrases:
         if ahead is not None and stops is None:
             stops = [m.start() for m in _CLAUSE_STOP_RE.finditer(line)]
         pos = 0
@@ -1072,8 +1175,8 @@ def _phrase_units(
                 break
             accepted: list[_Found] = []
             in_statement = False
-            for role in _ROLES:
-                if role not in pat.groupindex or m.group(role) is None:
+            for role in roles:
+                if m.group(role) is None:
                     continue
                 gs, ge = m.span(role)
                 gs, ge = gs + a, ge + a
@@ -1084,7 +1187,8 @@ def _phrase_units(
                 names = [_compact(_strip_alias(text[s:e])) for s, e in spans]
                 if not spans or not all(_strict_unit(n, rules) and n not in rules.generic for n in names):
                     continue
-                accepted.extend(_Found(s, e, role, _schematic(m, pat), f"phrase:{rid}") for s, e in spans)
+                label = _schematic(m, pat)
+                accepted.extend([(s, e, role, label, f"phrase:{rid}") for s, e in spans])
             found.extend(accepted)
             # a rejected match (整改工作由市局 is no unit) may hide a good one starting later (由市局负总责)
             pos = m.end() if accepted or in_statement else m.start() + 1
@@ -1182,6 +1286,9 @@ def extract_units(
     label_search = rules.label_scan.search
     wanted = rules.wanted_re
     n = len(text)
+    fits: dict[str, int] = {}  # the name checks of statements, for this document only (see _names_ok)
+    # the statements of the document's brackets by their text, when that is all they depend on
+    stated: dict[str, _Stated] | None = {} if rules.statements_by_text else None
     hit = wanted.search(text)
     # only lines with a bracket, a colon or a trigger word can name a unit: jump from one such line to the next
     while hit is not None:
@@ -1200,16 +1307,16 @@ def extract_units(
         # word boundaries or negative lookarounds)
         if ("（" in line or "(" in line) and not (
                 prefilter and verb_search(text, a, b) is None and label_search(text, a, b) is None):
-            paren, covered = _paren_statements(text, a, b, rules, prefilter=prefilter)
+            paren, covered = _paren_statements(text, a, b, rules, prefilter=prefilter, fits=fits, stated=stated)
             found.extend(paren)
         label_spans: list[tuple[int, int]] = []
         if "：" in line or ":" in line:  # a label needs its colon
-            labelled, label_spans = _label_statements(text, a, b, covered, rules)
+            labelled, label_spans = _label_statements(text, a, b, covered, rules, fits=fits)
             found.extend(labelled)
-        present = [t for t in triggers if t in line]
+        present = tuple([t for t in triggers if t in line])
         if present:
             found.extend(_phrase_units(text, a, b, sorted(covered + label_spans), rules, line=line,
-                                       present=frozenset(present)))
+                                       phrases=_phrases_with(present, rules)))
     units: list[ResponsibleUnit] = []
     last_end = -1
     sections = section_index(root)
@@ -1218,9 +1325,8 @@ def extract_units(
     alias_match = _ALIAS_RE.match
     names: dict[str, tuple[str, str | None, bool]] = {}  # written form → (name, alias, collective)
     # the first rule to claim a span wins (tables, then statements, then phrases); overlaps are dropped
-    found.sort(key=_start_of)
-    for f in found:
-        start, end = f.start, f.end
+    found.sort(key=itemgetter(0))  # by start only: a stable sort keeps the rules' order at a start
+    for start, end, found_role, label, rule_id in found:
         if start >= end or start < last_end:
             continue
         last_end = end
@@ -1236,17 +1342,13 @@ def extract_units(
             name = _compact(name)
             named = names[utext] = (name, alias, len(name) >= 2 and collective_match(name) is not None)
         sec = at(start)
-        role: Role = "lead" if f.role == "lead" else "support" if f.role == "support" else "responsible"
+        role: Role = "lead" if found_role == "lead" else "support" if found_role == "support" else "responsible"
         # (start, end, text, name, role, collective, alias, label, rule_id, section) by position: cheaper
         units.append(ResponsibleUnit(
-            start, end, utext, named[0], role, named[2], named[1], f.label, f.rule_id,
+            start, end, utext, named[0], role, named[2], named[1], label, rule_id,
             sec.id if sec is not None else "",
         ))
     return tuple(units)
-
-
-def _start_of(f: _Found) -> int:
-    return f.start
 
 
 def _wanted_re(triggers: tuple[str, ...]) -> re.Pattern[str]:
