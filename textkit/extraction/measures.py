@@ -162,9 +162,6 @@ def build_measures(
     time_list = sorted(dates, key=lambda t: t.start)
     unit_starts = [u.start for u in unit_list]
     time_starts = [t.start for t in time_list]
-    # the starts of the statement units: a section with fewer than two of them has no statement ends to cut
-    # at (see _statement_ends), told by two bisections instead of reading its units
-    stated_starts = [u.start for u in unit_list if u.rule_id.startswith(_STATEMENT_RULES)]
     measures: list[Measure] = []
 
     def in_table(start: int) -> bool:
@@ -213,8 +210,7 @@ def build_measures(
                     tuple(own_units + shared_units), tuple(own_times + shared_times),
                 ))
             continue
-        stated = bisect.bisect_left(stated_starts, sec.end) - bisect.bisect_left(stated_starts, sec.start)
-        cuts = _statement_ends(document.text, sec, sec_units) if stated >= 2 else []
+        cuts = _statement_ends(document.text, sec, sec_units)
         if len(cuts) >= 2:
             # several tasks in one item, each closed by its own （X牵头，Y配合）: one measure per task
             starts = [sec.start, *cuts[:-1]]

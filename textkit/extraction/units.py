@@ -74,6 +74,7 @@ class UnitRules:
     suffix_set: frozenset[str] = field(init=False, repr=False, compare=False)  # the endings, for slice lookups
     suffix_max: int = field(init=False, repr=False, compare=False)  # length of the longest ending in the set
     suffix_last: frozenset[str] = field(init=False, repr=False, compare=False)  # the last characters of the set
+    triggers: tuple[str, ...] = field(init=False, repr=False, compare=False)  # the phrases' trigger words, once each
     wanted_re: re.Pattern[str] = field(init=False, repr=False, compare=False)  # see _wanted_re
     statement_prefilter: bool = field(init=False, repr=False, compare=False)  # see _statement_prefilter
     statements_by_text: bool = field(init=False, repr=False, compare=False)  # see _statements_by_text
@@ -94,7 +95,8 @@ class UnitRules:
         object.__setattr__(self, "suffix_set", words)
         object.__setattr__(self, "suffix_max", max(map(len, words), default=0))
         object.__setattr__(self, "suffix_last", frozenset(w[-1] for w in words if w))
-        object.__setattr__(self, "wanted_re", _wanted_re(tuple(trigger for _id, trigger, _pat in self.phrases)))
+        object.__setattr__(self, "triggers", tuple(dict.fromkeys(trigger for _id, trigger, _pat in self.phrases)))
+        object.__setattr__(self, "wanted_re", _wanted_re(self.triggers))
         object.__setattr__(self, "statement_prefilter", _statement_prefilter(self.label_re, self.verb_only_re))
         object.__setattr__(self, "statements_by_text", _statements_by_text(self.label_re, self.verb_only_re))
         object.__setattr__(self, "phrase_ahead", tuple(_ahead_word(pat.pattern) for _id, _t, pat in self.phrases))
@@ -245,9 +247,7 @@ def _is_collective(name: str, rules: UnitRules) -> bool:
 
 def _strict_unit(name: str, rules: UnitRules) -> bool:
     """A name found in running text: ends like a unit and holds no function word."""
-    if not 2 <= len(name) <= 30 or rules.stop.search(name):
-        return False
-    return _has_suffix(name, rules) or (_is_collective(name, rules) and len(name) >= 3)
+    return _strict_shape(name, rules) and rules.stop.search(name) is None
 
 
 def _strict_shape(name: str, rules: UnitRules) -> bool:
@@ -390,16 +390,11 @@ def split_unit_list(
     for sep in seps:
         a, b = last, sep
         last = sep + 1
-        # (the checks of _trim inlined: most names have no space to trim)
-        if a < b and not text[a].isspace() and not text[b - 1].isspace():
-            pass
-        else:
-            a, b = _trim(text, a, b)
-            if a >= b:
-                continue
+        a, b = _trim(text, a, b)
+        if a >= b:
+            continue
         for c, d in _split_conj(text, a, b, rules):
-            if not (c < d and not text[c].isspace() and not text[d - 1].isspace()):
-                c, d = _trim(text, c, d)
+            c, d = _trim(text, c, d)
             # leading connectives left by a split: 由X / 和X / 以及X
             if c < d and text[c] in "由和及与以":
                 c0 = c
@@ -674,8 +669,7 @@ def _statement(
     recognised = False
     current: tuple[str, str, str] | None = None  # (role, label, rule id) a continuation clause inherits
     for a, b in _clauses(text, start, end, rules):
-        if not (a < b and not text[a].isspace() and not text[b - 1].isspace()):  # (most clauses: no trimming)
-            a, b = _trim(text, a, b)
+        a, b = _trim(text, a, b)
         if a >= b:
             current = None
             continue
@@ -1280,7 +1274,7 @@ def extract_units(
     rows = task_table_rows(document, rules=rules)
     table_lines = {(r.start, r.end) for r in rows}
     found.extend(_table_units(document, rows, rules))
-    triggers = tuple(dict.fromkeys(trigger for _rid, trigger, _pat in rules.phrases))
+    triggers = rules.triggers
     prefilter = rules.statement_prefilter
     verb_search = rules.verb_only_scan.search
     label_search = rules.label_scan.search
@@ -1321,7 +1315,6 @@ def extract_units(
     last_end = -1
     sections = section_index(root)
     at = sections.at
-    collective_match = rules.collective_re.match
     alias_match = _ALIAS_RE.match
     names: dict[str, tuple[str, str | None, bool]] = {}  # written form → (name, alias, collective)
     # the first rule to claim a span wins (tables, then statements, then phrases); overlaps are dropped
@@ -1340,7 +1333,7 @@ def extract_units(
             if m and m.group(1).strip():
                 name, alias = m.group(1), _compact(m.group(2)) or None
             name = _compact(name)
-            named = names[utext] = (name, alias, len(name) >= 2 and collective_match(name) is not None)
+            named = names[utext] = (name, alias, _is_collective(name, rules))
         sec = at(start)
         role: Role = "lead" if found_role == "lead" else "support" if found_role == "support" else "responsible"
         # (start, end, text, name, role, collective, alias, label, rule_id, section) by position: cheaper
