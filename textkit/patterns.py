@@ -212,15 +212,7 @@ class Scanner:
         if self.candidates is None:
             yield from self.pattern.finditer(text)
             return
-        search, match = self.candidates.search, self.pattern.match
         pos = 0
-        while True:
-            c = search(text, pos)
-            if c is None:
-                return
-            m = match(text, c.start())
-            if m is None:
-                pos = c.start() + 1
-            else:
-                yield m
-                pos = m.end()  # never empty: build() refuses patterns that match ""
+        while (m := self.search(text, pos)) is not None:
+            yield m
+            pos = m.end()  # never empty: build() refuses patterns that match ""

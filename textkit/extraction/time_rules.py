@@ -191,7 +191,8 @@ class TimeGrammar:
         if choice is None:
             return None
         m = choice.regex.match(text, pos)
-        return None if m is None else (choice.words[choice.index[m.lastindex or 0]], m.end())
+        word = choice.word(m)
+        return None if m is None or word is None else (word, m.end())
 
 
 SP = r"[ \u3000]*"  # not tabs: a tab separates table cells

@@ -11,8 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from textkit._frozen import quick_init
-from textkit.patterns import Scanner
-from textkit.structure.numbering import Marker, MarkerMatch, NumberingStyle, any_marker, marker_matcher
+from textkit.structure.numbering import Marker, NumberingStyle, marker_matcher, marker_scanner
 
 __all__ = ["Piece", "split_paragraph"]
 
@@ -33,26 +32,10 @@ class Piece:
     label: str | None = None
 
 
-# the inline scanner and matcher of the styles used last, read and replaced as one tuple (safe across threads)
-_last_inline: tuple[Sequence[NumberingStyle], Scanner, MarkerMatch] | None = None
-
-
-def _remember(styles: Sequence[NumberingStyle], scanner: Scanner, match: MarkerMatch) -> None:
-    global _last_inline
-    _last_inline = (styles, scanner, match)
-
-
 def _inline_markers(text: str, start: int, end: int, styles: Sequence[NumberingStyle]) -> list[Marker]:
     found: list[Marker] = []
-    last = _last_inline
-    if last is not None and last[0] is styles:
-        # the same rules as the paragraph before (hashing 20-odd styles costs more)
-        scanner, match_at = last[1], last[2]
-    else:
-        scanner = any_marker(tuple(styles), inline=True)
-        match_at = marker_matcher(styles, inline=True)
-        if isinstance(styles, tuple):  # (a list could change under the same identity)
-            _remember(styles, scanner, match_at)
+    scanner = marker_scanner(styles, inline=True)
+    match_at = marker_matcher(styles, inline=True)
     pos = start
     first = match_at(text, start)
     if first is not None and first.end <= end:

@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import TypeVar
 
 from textkit._frozen import quick_init
 from textkit.errors import RuleError
@@ -25,7 +26,7 @@ from textkit.rules import Field, load_entries
 
 __all__ = [
     "STYLE_SCHEMA", "Marker", "MarkerMatch", "NumberingStyle", "any_marker", "load_styles", "marker_key",
-    "marker_matcher", "match_marker",
+    "marker_matcher", "marker_scanner", "match_marker",
 ]
 
 STYLE_SCHEMA = {
@@ -138,23 +139,36 @@ def _matcher(styles: tuple[NumberingStyle, ...], inline: bool) -> MarkerMatch:
     return match
 
 
-# the matcher of a styles tuple by its identity: hashing its 20-odd styles for an lru_cache on every line
-# and every inline candidate cost more than the match. Holding the tuple keeps its id unique.
-_matchers: dict[tuple[int, bool], tuple[Sequence[NumberingStyle], MarkerMatch]] = {}
+T = TypeVar("T")
+# what is built from a styles tuple, by the tuple's identity: hashing its 20-odd styles for an lru_cache on
+# every line and every inline candidate cost more than the match. Holding the tuple keeps its id unique.
+_StylesCache = dict[tuple[int, bool], tuple[Sequence[NumberingStyle], T]]
+_matchers: _StylesCache[MarkerMatch] = {}
+_scanners: _StylesCache[Scanner] = {}
+
+
+def _for_styles(cache: _StylesCache[T], styles: Sequence[NumberingStyle], inline: bool,
+                build: Callable[[tuple[NumberingStyle, ...], bool], T]) -> T:
+    hit = cache.get((id(styles), inline))
+    if hit is not None and hit[0] is styles:
+        return hit[1]
+    made = build(tuple(styles), inline)
+    if isinstance(styles, tuple):  # (a list could change under the same id)
+        if len(cache) >= 32:
+            cache.clear()  # rule sets are few; this only bounds a caller that makes many
+        cache[(id(styles), inline)] = (styles, made)
+    return made
 
 
 def marker_matcher(styles: Sequence[NumberingStyle], *, inline: bool = False) -> MarkerMatch:
     """``lambda text, pos: match_marker(text, pos, styles, inline=inline)``, for a caller trying many
     positions with the same styles."""
-    hit = _matchers.get((id(styles), inline))
-    if hit is not None and hit[0] is styles:
-        return hit[1]
-    match = _matcher(tuple(styles), inline)
-    if isinstance(styles, tuple):  # (a list could change under the same id)
-        if len(_matchers) >= 32:
-            _matchers.clear()  # rule sets are few; this only bounds a caller that makes many
-        _matchers[(id(styles), inline)] = (styles, match)
-    return match
+    return _for_styles(_matchers, styles, inline, _matcher)
+
+
+def marker_scanner(styles: Sequence[NumberingStyle], *, inline: bool = False) -> Scanner:
+    """`any_marker` of ``styles``, for a caller asking again and again with the same styles."""
+    return _for_styles(_scanners, styles, inline, lambda found, inl: any_marker(found, inline=inl))
 
 
 def match_marker(text: str, pos: int, styles: Sequence[NumberingStyle], *, inline: bool = False) -> Marker | None:
