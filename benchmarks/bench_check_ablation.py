@@ -1,17 +1,15 @@
 """Ablation benchmark of `textkit check`: does removing a measure make exactly its item `missing`?
 
-For each plan of the dev corpus (../shared/corpus/raw), derive a checklist from the plan's own measures
-(`Checklist.from_plan(plan, level="leaf")`), then for each measure in turn:
+For each plan of the dev corpus (../shared/corpus/raw), derive a checklist of the plan's own tasks
+(`derive_checklist(plan)`, as `textkit check --against` does), then for each task in turn:
 
-- remove: delete the measure's text from the plan;
-- replace: put in its place (after its own marker) a measure taken from an unrelated plan (another
-  family in MANIFEST.tsv);
+- remove: delete the task's text (its span) from the plan;
+- replace: put in its place a task taken from an unrelated plan (another family in MANIFEST.tsv);
 
 parse the edited text and check it against the derived checklist. A trial's truth: the edited item is
 missing, every other item is present. Predicted missing = status ``missing``. Prints precision and
-recall of ``missing`` per mode and overall (both must be >= 0.95), the score margins used to calibrate
-``threshold.partial`` (docs/check.md), and, beside the check throughput, a jieba segmentation baseline
-of the same text in the same process.
+recall of ``missing`` per mode and overall (both must be >= 0.95), the confidence of the verdicts, and,
+beside the check throughput, a jieba segmentation baseline of the same text in the same process.
 
     .venv/bin/python benchmarks/bench_check_ablation.py [--corpus ../shared/corpus] [--limit N] [--scores FILE]
 """
@@ -27,9 +25,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from textkit.comparison.checklist import Checklist, ChecklistItem
-from textkit.comparison.coverage import check, load_thresholds
+from textkit.comparison.coverage import check
+from textkit.comparison.itemise import derive_checklist
 from textkit.errors import ChecklistError
-from textkit.model import Plan, Section
+from textkit.model import Plan
 from textkit.pipeline import parse
 from textkit.reading import read_text
 
@@ -66,13 +65,8 @@ def families(corpus: Path) -> dict[str, str]:
     return out
 
 
-def leaf_sections(plan: Plan, checklist: Checklist) -> list[Section]:
-    ids = {i.id for i, _ in checklist.walk()}
-    return [s for s in plan.root.sections() if s.id in ids and not any(c.kind == "section" for c in s.walk() if c is not s)]
-
-
-def body_start(s: Section) -> int:
-    return s.title_start if s.title_start is not None else s.start + len(s.marker or "")
+def task_items(checklist: Checklist) -> list[ChecklistItem]:
+    return [i for i, _ in checklist.walk() if not i.children and i.span is not None]
 
 
 def run_trial(text: str, source: str, checklist: Checklist, target: str, tally: Tally, label: str) -> None:
@@ -95,12 +89,13 @@ def run_trial(text: str, source: str, checklist: Checklist, target: str, tally: 
 
 
 def speed(files: list[Path], plans: dict[str, Plan]) -> None:
-    """Checking a 20,000-character draft against a 50-item checklist, after loading (target < 0.2 s)."""
+    """Checking a 20,000-character draft against a 50-item checklist, after loading (target < 0.5 s)."""
     from textkit.tokenize import cut
 
     text = "\n".join(f.read_text(encoding="utf-8") for f in files)[:20_000]
     draft = parse(read_text(text, source="speed-draft"))
     items = [i for p in plans.values() for i in _safe_items(p)][:50]
+    items = [ChecklistItem(f"{n}-{i.id}", i.title, i.keywords, i.source, i.description) for n, i in enumerate(items)]
     checklist = Checklist(id="speed", title="speed", items=tuple(items))
     check(draft, checklist)  # warm: jieba's dictionary, the checklist's term cache
     runs = 5
@@ -118,7 +113,7 @@ def speed(files: list[Path], plans: dict[str, Plan]) -> None:
 
 def _safe_items(plan: Plan) -> list[ChecklistItem]:
     try:
-        return list(Checklist.from_plan(plan, level="leaf").items)
+        return task_items(derive_checklist(plan))
     except ChecklistError:
         return []
 
@@ -138,7 +133,6 @@ def main(argv: list[str] | None = None) -> int:
     fam = families(args.corpus)
     files = sorted(raw.glob("*.txt"))
     plans = {f.name: parse(f) for f in files}
-    th = load_thresholds()
     tallies = {k: Tally() for k in ("remove", "replace", "remove-restated", "replace-restated")}
     modes = ("remove", "replace") if args.mode == "both" else (args.mode,)
     check_time = 0.0
@@ -146,11 +140,11 @@ def main(argv: list[str] | None = None) -> int:
     for f in files:
         plan = plans[f.name]
         try:
-            checklist = Checklist.from_plan(plan, level="leaf")
+            checklist = derive_checklist(plan)
         except ChecklistError as exc:  # a plan without numbered measures cannot be ablated
             print(f"{f.name}: skipped ({exc})")
             continue
-        targets = leaf_sections(plan, checklist)
+        targets = task_items(checklist)
         if len(targets) < 2:
             print(f"{f.name}: skipped (fewer than 2 measures)")
             continue
@@ -159,21 +153,22 @@ def main(argv: list[str] | None = None) -> int:
             targets = targets[::step][: args.limit]
         # Donor measures from unrelated plans (another family), in a fixed order.
         donor_texts = [(plans[g.name].text, d) for g in files if fam.get(g.name, g.name) != fam.get(f.name, f.name)
-                       for d in plans[g.name].sections()
-                       if not any(c.kind == "section" for c in d.walk() if c is not d) and d.end - d.start > 20]
+                       for d in _safe_items(plans[g.name]) if d.span is not None and d.span[1] - d.span[0] > 20]
         text = plan.text
         for n, s in enumerate(targets):
             # A measure restated elsewhere in the plan (030 repeats every item in its task table) stays
             # found when its section is cut: the trial's truth would be wrong, so it is counted apart.
+            assert s.span is not None
+            start, end = s.span
             title = s.title.strip()
-            restated = len(title) >= 6 and title in text[: s.start] + "\n" + text[s.end:]
+            restated = len(title) >= 6 and title in text[:start] + "\n" + text[end:]
             for mode in modes:
                 if mode == "remove":
-                    edited = text[: s.start] + text[s.end:]
+                    edited = text[:start] + text[end:]
                 else:
                     dtext, d = donor_texts[(n * 7 + len(text)) % len(donor_texts)]
-                    piece = dtext[body_start(d): d.end].rstrip("\n") + "\n"
-                    edited = text[: body_start(s)] + piece + text[s.end:]
+                    assert d.span is not None
+                    edited = text[:start] + dtext[d.span[0]:d.span[1]] + text[end:]
                 t0 = time.perf_counter()
                 tally = tallies[f"{mode}-restated" if restated else mode]
                 run_trial(edited, f"{f.name}#{mode}:{s.id}", checklist, s.id, tally, f"{f.name} {mode} {s.id}")
@@ -204,7 +199,6 @@ def main(argv: list[str] | None = None) -> int:
 
         print(f"edited-item score: median {q(removed, 0.5):.3f}, 95th pct {q(removed, 0.95):.3f}, max {removed[-1]:.3f}")
         print(f"kept-item score:   min {kept[0]:.3f}, 1st pct {q(kept, 0.01):.3f}, median {q(kept, 0.5):.3f}")
-        print(f"threshold.partial = {th.partial} (must lie between the two)")
     if args.verbose:
         for m in tallies:
             for line in tallies[m].misses:

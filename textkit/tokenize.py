@@ -14,7 +14,7 @@ from functools import lru_cache
 import jieba
 import jieba.analyse
 
-__all__ = ["Token", "add_words", "cut", "keywords", "tokenize"]
+__all__ = ["Token", "add_words", "cut", "cut_for_search", "idf_table", "keywords", "tokenize"]
 
 jieba.setLogLevel(logging.WARNING)  # jieba logs its dictionary build to stderr on first use
 
@@ -65,3 +65,17 @@ def keywords(text: str, *, top_k: int = 8) -> list[str]:
     """The ``top_k`` most characteristic words of ``text`` by jieba's TF-IDF (IDF from its corpus)."""
     _ready()
     return [str(w) for w in jieba.analyse.extract_tags(text, topK=top_k)]
+
+
+def cut_for_search(text: str) -> list[str]:
+    """``text`` and the shorter words inside its compounds (``数字乡村`` → 数字, 乡村, 数字乡村)."""
+    _ready()
+    return list(jieba.cut_for_search(text))
+
+
+@lru_cache(maxsize=1)
+def idf_table() -> tuple[dict[str, float], float]:
+    """jieba's word IDF table (from its large general corpus) and its median, for words it lacks:
+    how specific a word is in Chinese at large (的 0.9, 发展 3.6, 读书班 13.2)."""
+    table = jieba.analyse.default_tfidf
+    return table.idf_freq, float(table.median_idf)

@@ -1,7 +1,8 @@
-"""A small ablation on the seeds: cut one measure out, and exactly its derived item must turn missing.
+"""Self-check ablation on the seeds: a plan checked against its own derived tasks covers them all; cut one
+task's text out, and that task is no longer covered while no other task turns missing.
 
-The full benchmark over the dev corpus is benchmarks/bench_check_ablation.py; this keeps its core
-promise under test on the two seeds (every leaf measure of each).
+The full benchmark over the dev corpus is benchmarks/bench_check_ablation.py (which also counts how often the
+cut task is judged `missing` rather than `partial`).
 """
 
 from __future__ import annotations
@@ -11,22 +12,26 @@ from pathlib import Path
 import pytest
 
 import textkit
-from textkit.comparison.checklist import Checklist
 from textkit.comparison.coverage import check
-
-
-def _leaves(plan: textkit.Plan) -> list[textkit.Section]:
-    return [s for s in plan.root.sections() if not any(c.kind == "section" for c in s.walk() if c is not s)]
+from textkit.comparison.itemise import derive_checklist
 
 
 @pytest.mark.parametrize("seed", ["seed000_path", "seed001_path"])
-def test_cutting_a_measure_makes_exactly_its_item_missing(seed: str, request: pytest.FixtureRequest) -> None:
+def test_cutting_a_task_uncovers_exactly_it(seed: str, request: pytest.FixtureRequest) -> None:
     path: Path = request.getfixturevalue(seed)
     plan = textkit.parse(path)
-    checklist = Checklist.from_plan(plan, level="leaf")
+    checklist = derive_checklist(plan)
     assert all(r.status == "covered" for r in check(plan, checklist).items)
     text = plan.text
-    for s in _leaves(plan):
-        draft = textkit.parse(textkit.read_text(text[: s.start] + text[s.end:]))
-        missing = [r.item.id for r in check(draft, checklist).items if r.status == "missing"]
-        assert missing == [s.id], s.id
+    tasks = [i for i, _ in checklist.walk() if not i.children]
+    still_covered = []
+    for t in tasks:
+        assert t.span is not None
+        draft = textkit.parse(textkit.read_text(text[: t.span[0]] + text[t.span[1]:]))
+        result = check(draft, checklist)
+        if result.get(t.id).status == "covered":
+            still_covered.append(t.id)
+        assert not [r.item.id for r in result.items if r.item.id != t.id and r.status == "missing"], t.id
+    # A task the plan says twice stays covered when one copy is cut (seed 000 restates its 总要求 in 一、指导思想;
+    # seed 001's 主要措施 repeat its lead paragraphs): at most one task in ten.
+    assert len(still_covered) <= max(1, len(tasks) // 10), still_covered

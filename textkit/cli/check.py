@@ -1,4 +1,4 @@
-"""``textkit check DRAFT (--checklist FILE | --against DIRECTIVE)``: which required items a draft misses.
+"""``textkit check DRAFT (--checklist FILE | --against DIRECTIVE)``: which required tasks a draft misses.
 
 Exit status: 0 when nothing at or above ``--fail-on`` is found, 1 when it is, 2 on bad input.
 """
@@ -7,67 +7,66 @@ from __future__ import annotations
 
 import argparse
 import json
-from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 from textkit.cli.common import add_input_options, emit, limits_from
 
 FORMATS = ("table", "json", "md", "html")
 FAIL_ON = ("missing", "partial")
 
+EXAMPLES = """\
+examples:
+  textkit check 草案.docx --against 上级意见.txt              judge the draft against the directive's tasks
+  textkit check 草案.docx --checklist 清单.toml --format html -o 报告.html
+  textkit checklist 上级意见.txt --scope 主要任务 -o 清单.toml  derive a checklist to curate once
+  textkit check 草案.pdf --against 上级意见.txt --fail-on missing   exit 1 when a required task is missing
+"""
+
 
 def add_parser(sub: Any) -> None:
     p: argparse.ArgumentParser = sub.add_parser(
         "check", help="check a draft plan against a checklist or the directive it implements",
-        description="Check a draft plan against required items, with the evidence for every verdict.",
+        description="Judge, task by task, whether a draft implements a directive's required tasks (covered, "
+                    "partial, missing), by meaning, with the concepts found and not found and the evidence.",
+        epilog=EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("draft", metavar="DRAFT", help="the draft plan (.txt, .docx, .pdf)")
     src = p.add_mutually_exclusive_group(required=True)
     src.add_argument("--checklist", metavar="FILE", help="a checklist file (.toml, .yaml); see docs/check.md")
-    src.add_argument("--against", metavar="DIRECTIVE", help="derive the checklist from this directive's measures")
-    p.add_argument("--level", default="leaf", metavar="N|leaf|measure",
-                   help="--against: which units of the directive become items (a section depth, default: leaf)")
+    src.add_argument("--against", metavar="DIRECTIVE", help="derive the checklist from this directive's required tasks")
+    p.add_argument("--scope", action="append", default=[], metavar="ID|WORD",
+                   help="--against: the parts of the directive that count, by section id (三, 三/2) or a word of "
+                        "their title (主要任务); repeatable (default: all but the declaratory parts)")
     p.add_argument("--save-checklist", metavar="FILE",
-                   help="--against: also write the derived checklist as TOML (a start for a checklist of your own)")
+                   help="--against: also write the derived checklist as TOML (to curate; see `textkit checklist`)")
+    p.add_argument("--model", metavar="FILE",
+                   help="a coverage model fitted by scripts/fit_coverage.py (default: the shipped one)")
     p.add_argument("--format", choices=FORMATS, default="table")
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
     p.add_argument("--fail-on", choices=FAIL_ON, metavar="missing|partial",
                    help="exit 1 if a `must` item is missing (or, with partial, missing or partial)")
-    p.add_argument("--thresholds", metavar="FILE", action="append", default=[],
-                   help="a TOML file of [[param]] entries layered over the shipped weights and thresholds")
     add_input_options(p)
     p.set_defaults(run=run)
 
 
-def _level(value: str) -> int | Literal["leaf", "measure"]:
-    from textkit.errors import OptionError
-
-    if value == "leaf":
-        return "leaf"
-    if value == "measure":
-        return "measure"
-    if value.isdigit() and int(value) >= 1:
-        return int(value)
-    raise OptionError("level", value, "a section depth 1, 2, … or 'leaf' or 'measure'")
-
-
 def run(args: argparse.Namespace) -> int:
-    from textkit.comparison.checklist import Checklist, checklist_to_toml, load_checklist
-    from textkit.comparison.coverage import check, load_thresholds
+    from textkit.comparison.checklist import checklist_to_toml, load_checklist
+    from textkit.comparison.coverage import check, load_model
+    from textkit.comparison.itemise import derive_checklist
     from textkit.output.check_report import check_to_dict, render_html, render_markdown, render_table
     from textkit.pipeline import parse
 
     limits = limits_from(args)
-    thresholds = load_thresholds(extra=args.thresholds)
+    model = load_model(args.model)
     if args.checklist:
         checklist = load_checklist(args.checklist)
     else:
         directive = parse(args.against, reference_date=args.reference_date, limits=limits)
-        checklist = Checklist.from_plan(directive, level=_level(args.level))
+        checklist = derive_checklist(directive, scope=args.scope)
         if args.save_checklist:
-            Path(args.save_checklist).write_text(checklist_to_toml(checklist) + "\n", encoding="utf-8")
+            emit(checklist_to_toml(checklist), args.save_checklist)
     draft = parse(args.draft, reference_date=args.reference_date, limits=limits)
-    result = check(draft, checklist, thresholds=thresholds)
+    result = check(draft, checklist, model=model)
     if args.format == "json":
         out = json.dumps(check_to_dict(result), ensure_ascii=False, indent=1)
     elif args.format == "md":
@@ -78,5 +77,6 @@ def run(args: argparse.Namespace) -> int:
         out = render_table(result)
     emit(out, args.output)
     failing = {"missing": ("missing",), "partial": ("missing", "partial")}.get(args.fail_on or "", ())
-    # Only `must` items fail the run: a `should` item is advice, reported but not enforced.
-    return 1 if any(r.status in failing and r.item.priority == "must" for r in result.items) else 0
+    # Only `must` tasks fail the run: a `should` task is advice, reported but not enforced.
+    return 1 if any(r.status in failing and r.item.priority == "must" and not r.item.children
+                    for r in result.items) else 0

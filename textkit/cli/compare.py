@@ -24,9 +24,9 @@ def add_parser(sub: Any) -> None:
     p.add_argument("--against", metavar="DIRECTIVE",
                    help="the directive the plans implement: reuse is measured against it and, without "
                         "--checklist, the checklist is derived from it")
-    p.add_argument("--level", default="leaf",
-                   help="with --against and no --checklist: directive level that becomes items "
-                        "(1, 2, …, leaf, measure; default leaf)")
+    p.add_argument("--scope", action="append", default=[], metavar="ID|WORD",
+                   help="with --against and no --checklist: the parts of the directive that count, by section id "
+                        "or a word of their title (repeatable; default: all but the declaratory parts)")
     p.add_argument("--format", choices=FORMATS, default="table")
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE (required for xlsx)")
     between = p.add_mutually_exclusive_group()
@@ -42,16 +42,6 @@ def add_parser(sub: Any) -> None:
     p.set_defaults(run=run)
 
 
-def _level(value: str) -> int | str:
-    from textkit.errors import OptionError
-
-    if value in ("leaf", "measure"):
-        return value
-    if value.isdigit() and int(value) >= 1:
-        return int(value)
-    raise OptionError("level", value, "a positive integer, 'leaf' or 'measure'")
-
-
 def run(args: argparse.Namespace) -> int:
     from textkit.comparison.compare import compare
     from textkit.errors import OptionError
@@ -63,7 +53,7 @@ def run(args: argparse.Namespace) -> int:
         args.plans,
         checklist=args.checklist,
         directive=args.against,
-        level=_level(args.level),  # type: ignore[arg-type]
+        scope=args.scope,
         between=args.between,
         threshold=args.threshold,
         reference_date=args.reference_date,

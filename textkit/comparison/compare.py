@@ -21,7 +21,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import numpy as np
 
@@ -157,7 +157,7 @@ def compare(
     *,
     checklist: Checklist | str | os.PathLike[str] | None = None,
     directive: Plan | Document | str | os.PathLike[str] | None = None,
-    level: int | Literal["leaf", "measure"] = "leaf",
+    scope: Sequence[str] = (),
     coverage: bool = True,
     between: bool | None = None,
     threshold: float = 0.5,
@@ -169,7 +169,8 @@ def compare(
     """Compare plans (files, folders, globs, or parsed `Plan`/`Document` objects).
 
     - ``checklist``: a checklist file or object; without one, a checklist is derived from
-      ``directive`` at ``level`` (`Checklist.from_plan`); with neither there is no coverage matrix.
+      ``directive``'s required tasks in ``scope`` (`textkit.comparison.itemise.derive_checklist`); with neither
+      there is no coverage matrix. The coverage engine is the one behind ``textkit check``.
     - ``directive``: reuse (copy ratios, passages) is measured against it.
     - ``coverage=False`` skips the coverage matrix even when a checklist could be had.
     - ``between``: also find passages shared between plans (default: on up to 50 plans).
@@ -220,9 +221,9 @@ def compare(
 
         cl = checklist if isinstance(checklist, _Checklist) else _Checklist.load(Path(checklist))
     elif dplan is not None:
-        from textkit.comparison.checklist import Checklist as _Checklist
+        from textkit.comparison.itemise import derive_checklist
 
-        cl = _Checklist.from_plan(dplan, level=level)
+        cl = derive_checklist(dplan, scope=scope)
     t0 = time.perf_counter()
     matrix = _coverage(parsed, cl, show) if cl is not None else None
     timings["coverage"] = time.perf_counter() - t0
@@ -249,13 +250,13 @@ def compare(
 
 def _coverage(plans: Sequence[Plan], checklist: Checklist, show: bool) -> CoverageMatrix:
     """Run the `check` engine on every plan and lay the verdicts out as a matrix."""
-    from textkit.comparison.coverage import check, load_thresholds
+    from textkit.comparison.coverage import check, load_model
 
-    th = load_thresholds()
+    model = load_model()
     items = tuple(i for i, _ in checklist.walk())
     results = []
     for plan in _bar(plans, total=len(plans), desc="coverage", show=show):
-        results.append(check(plan, checklist, thresholds=th))
+        results.append(check(plan, checklist, model=model))
     status = []
     scores = np.zeros((len(plans), len(items)), dtype=np.float64)
     for i, res in enumerate(results):

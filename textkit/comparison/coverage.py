@@ -1,109 +1,219 @@
-"""Coverage: score each checklist item against a plan's sections, measures, paragraphs and sentences.
+"""Coverage by meaning: does a plan implement each required task of a checklist?
 
-A unit's score combines the keyword score (the share of the item's synonym groups found in the unit,
-on the raw text and on jieba tokens in any order) with the character n-gram TF-IDF cosine between the
-item and the unit, and, when an ``embed`` function is given, the embedding cosine. A section or measure
-whose heading names the item (a keyword group hits its title), or that holds all the item's groups and
-reads like it as a whole, is *dedicated*; any other hit is a *mention*. Status: ``covered`` when a unit reaches ``threshold.covered`` (for ``scope = "section"``
-items only a dedicated unit can), ``partial`` from ``threshold.partial``, else ``missing``. Every verdict
-carries its best evidence: section path, sentence and span in ``Document.text``.
+One engine behind ``check --against``, ``check --checklist`` and ``compare --against``. For each task:
+
+1. its concepts (`textkit.comparison.concepts`): the words of its title and body (and authored keyword
+   groups), weighted by specificity, found in the plan as written, by a synonym or in part;
+2. evidence aggregated over the plan: the share of the task's concept weight found anywhere, in the best
+   window of three sentences, in the best paragraph and in the best three paragraphs together, the share
+   of its title's concepts, whether a heading of the plan names it, and how many of its clauses are
+   mostly said somewhere (a plan that carries out one clause of a broad task covers it in part);
+3. a verdict from these features by a small ordinal model fitted on hand-judged pairs
+   (``textkit/data/coverage_model.json``, fitted by ``scripts/fit_coverage.py``): ``covered``, ``partial``
+   or ``missing``, with its confidence;
+4. the explanation: the concepts found with their spans in the plan, the concepts not found, and the
+   passages that carry them.
+
+A task with sub-tasks (a group) takes its verdict from them: covered when all are, missing when none is
+covered or partial, else partial.
 
 >>> import textkit
 >>> from textkit.comparison.checklist import checklist_from_dict
 >>> cl = checklist_from_dict({"items": [{"id": "dy", "title": "调查研究", "source": "三/2",
-...     "keywords": [["调查研究", "调研"], ["基层", "一线"]]}]})
->>> r = check(textkit.parse_text("一、工作措施\\n（一）深入调查研究。到基层一线开展调研。\\n"), cl)
+...     "description": "领导干部深入基层开展调查研究，形成调研报告。"}]})
+>>> r = check(textkit.parse_text("一、工作措施\\n（一）深入调查研究。班子成员到基层一线调研，形成调研报告。\\n"), cl)
 >>> r.items[0].status
 'covered'
 """
 
 from __future__ import annotations
 
-import bisect
+import json
 import math
+import os
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
 from textkit.comparison.checklist import Checklist, ChecklistItem
-from textkit.errors import OptionError
-from textkit.model import Plan, Section, section_at
+from textkit.comparison.concepts import (
+    Concept,
+    Lexicon,
+    PlanIndex,
+    item_concepts,
+    load_lexicon,
+    sibling_specificity,
+)
+from textkit.errors import OptionError, RuleError
+from textkit.model import Plan, section_index
 
 __all__ = [
+    "FEATURES",
     "STATUSES",
     "CheckResult",
-    "Embedder",
+    "ConceptHit",
+    "CoverageModel",
     "Evidence",
     "ItemResult",
-    "Thresholds",
     "check",
-    "load_thresholds",
+    "item_features",
+    "load_model",
 ]
 
 Status = Literal["covered", "partial", "missing"]
 STATUSES: tuple[Status, ...] = ("covered", "partial", "missing")
 UnitKind = Literal["section", "measure", "paragraph", "sentence"]
-Embedder = Callable[[Sequence[str]], Sequence[Sequence[float]]]
+MODEL_SCHEMA = "textkit.coverage-model/1"
+MODEL_ENV = "TEXTKIT_COVERAGE_MODEL"  # a fitted model file to use instead of the shipped one
 
-# A sentence ends at 。！？； (full or half width) or at a line break; a table row is one sentence.
-_SENT_END = re.compile(r"[。！？!?；;]+[”’」』）)]*")
-_PARAMS = ("weight.keywords", "weight.tfidf", "weight.embedding", "bonus.dedicated", "threshold.covered",
-           "threshold.partial", "evidence.top")
+# The features the model reads, in order (see `item_features`).
+FEATURES: tuple[str, ...] = (
+    "glob", "title_glob", "best_window", "best_paragraph", "top3_union", "title_best", "heading", "clauses_half",
+    "clauses_mean", "n_concepts", "plan_chars",
+)
+# A passage that states another task of the checklist (it says at least CLAIM_SHARE of that task's concept
+# weight, CLAIM_GAP more than of this one's) is that task's evidence, not this one's: a plan that copies the
+# directive, or a plan checked against its own tasks, says each task's shared words in its sibling tasks too.
+CLAIM_SHARE = 0.8
+CLAIM_GAP = 0.4
+_CLAUSE_SPLIT = re.compile(r"[，,；;。：:、\n]")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+# ------------------------------------------------------------------------------------------------ model
 
 
 @dataclass(frozen=True, slots=True)
-class Thresholds:
-    """Weights and cut-offs of the scorer (defaults from ``textkit/data/check.toml``)."""
+class CoverageModel:
+    """An ordinal verdict model: two logistic regressions on standardised features, one for "at least
+    partial" and one for "covered". ``source`` names the file it was loaded from."""
 
-    covered: float
-    partial: float
-    w_keywords: float
-    w_tfidf: float
-    w_embedding: float
-    dedicated: float = 0.0
-    top: int = 3
+    features: tuple[str, ...]
+    mean: tuple[float, ...]
+    scale: tuple[float, ...]
+    partial_coef: tuple[float, ...]
+    partial_intercept: float
+    covered_coef: tuple[float, ...]
+    covered_intercept: float
+    source: str = ""
+    fitted_on: str = ""
 
-    def __post_init__(self) -> None:
-        if not 0.0 <= self.partial <= self.covered <= 1.0:
-            raise OptionError("thresholds", (self.partial, self.covered), "0 <= partial <= covered <= 1")
-        if min(self.w_keywords, self.w_tfidf, self.w_embedding) < 0 or self.w_keywords + self.w_tfidf <= 0:
-            raise OptionError("weights", (self.w_keywords, self.w_tfidf, self.w_embedding), "non-negative, keywords + tfidf > 0")
-        if self.top < 1:
-            raise OptionError("evidence.top", self.top, "a positive integer")
+    def probabilities(self, values: dict[str, float]) -> tuple[float, float]:
+        """P(at least partial), P(covered) for one task's features."""
+        z = [(values[f] - m) / s for f, m, s in zip(self.features, self.mean, self.scale, strict=True)]
+        a = self.partial_intercept + sum(c * x for c, x in zip(self.partial_coef, z, strict=True))
+        b = self.covered_intercept + sum(c * x for c, x in zip(self.covered_coef, z, strict=True))
+        pa, pb = _sigmoid(a), _sigmoid(b)
+        return max(pa, pb), pb
+
+    def verdict(self, values: dict[str, float]) -> tuple[Status, float]:
+        """The verdict and its confidence (the probability of the class chosen)."""
+        pa, pb = self.probabilities(values)
+        if pb >= 0.5:
+            return "covered", pb
+        if pa >= 0.5:
+            return "partial", pa - pb
+        return "missing", 1.0 - pa
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"schema": MODEL_SCHEMA, "features": list(self.features), "mean": list(self.mean),
+                "scale": list(self.scale), "partial": {"coef": list(self.partial_coef), "intercept": self.partial_intercept},
+                "covered": {"coef": list(self.covered_coef), "intercept": self.covered_intercept},
+                "fitted_on": self.fitted_on}
 
 
-def load_thresholds(*, extra: Iterable[str | Path] = ()) -> Thresholds:
-    """The shipped weights and thresholds, with user files (same ``[[param]]`` ids) layered over them."""
-    from textkit.errors import RuleError
-    from textkit.rules import Field, load_entries
+def _sigmoid(x: float) -> float:
+    return 1.0 / (1.0 + math.exp(-x)) if x >= -60 else 0.0
 
-    entries = load_entries(
-        "check.toml", "param",
-        {"id": Field(required=True, choices=_PARAMS), "value": Field(types=(float, int), required=True), "note": Field()},
-        extra=tuple(extra),
+
+def model_from_dict(data: Any, *, file: str) -> CoverageModel:
+    """Validate a model file's content; an error names the file and the key."""
+    if not isinstance(data, dict):
+        raise RuleError("must be a JSON object", file=file)
+    if data.get("schema") != MODEL_SCHEMA:
+        raise RuleError(f"schema {data.get('schema')!r} is invalid; value must be {MODEL_SCHEMA!r}", file=file, key="schema")
+    feats = data.get("features")
+    if not isinstance(feats, list) or not feats or any(f not in FEATURES for f in feats):
+        raise RuleError(f"must list features among {FEATURES}", file=file, key="features")
+    n = len(feats)
+
+    def vec(value: Any, key: str) -> tuple[float, ...]:
+        if not isinstance(value, list) or len(value) != n or not all(
+                isinstance(x, int | float) and math.isfinite(x) for x in value):
+            raise RuleError(f"must be a list of {n} finite numbers", file=file, key=key)
+        return tuple(float(x) for x in value)
+
+    def num(value: Any, key: str) -> float:
+        if not isinstance(value, int | float) or not math.isfinite(value):
+            raise RuleError("must be a finite number", file=file, key=key)
+        return float(value)
+
+    scale = vec(data.get("scale"), "scale")
+    if any(s <= 0 for s in scale):
+        raise RuleError("must be positive", file=file, key="scale")
+    part, cov = data.get("partial") or {}, data.get("covered") or {}
+    return CoverageModel(
+        features=tuple(str(f) for f in feats), mean=vec(data.get("mean"), "mean"), scale=scale,
+        partial_coef=vec(part.get("coef"), "partial.coef"), partial_intercept=num(part.get("intercept"), "partial.intercept"),
+        covered_coef=vec(cov.get("coef"), "covered.coef"), covered_intercept=num(cov.get("intercept"), "covered.intercept"),
+        source=file, fitted_on=str(data.get("fitted_on", "")),
     )
-    values = {str(e["id"]): float(e["value"]) for e in entries}
-    missing = [p for p in _PARAMS if p not in values]
-    if missing:
-        raise RuleError("required parameter is missing", file="check.toml", entry=missing[0], key="id")
-    return Thresholds(
-        covered=values["threshold.covered"], partial=values["threshold.partial"],
-        w_keywords=values["weight.keywords"], w_tfidf=values["weight.tfidf"], w_embedding=values["weight.embedding"],
-        dedicated=values["bonus.dedicated"], top=int(values["evidence.top"]),
-    )
+
+
+@lru_cache(maxsize=8)
+def _load_model(path: str) -> CoverageModel:
+    try:
+        raw = Path(path).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise RuleError("no such model file", file=path) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RuleError(f"cannot be read: {exc}", file=path) from None
+    try:
+        data = json.loads(raw)
+    except json.JSONDecodeError as exc:
+        raise RuleError(f"not valid JSON: {exc.msg}", file=path) from None
+    return model_from_dict(data, file=path)
+
+
+def load_model(path: str | Path | None = None) -> CoverageModel:
+    """The coverage model: ``path``, else the file named by ``$TEXTKIT_COVERAGE_MODEL``, else the shipped one."""
+    from textkit.rules import data_path
+
+    chosen = path or os.environ.get(MODEL_ENV) or data_path("coverage_model.json")
+    return _load_model(str(chosen))
+
+
+# ------------------------------------------------------------------------------------------------ results
+
+
+@dataclass(frozen=True, slots=True)
+class ConceptHit:
+    """A concept of the task and where the plan says it (``start``/``end``; -1 when not found);
+    ``credit`` is 1 for the word as written or a synonym, less when only the words inside it occur."""
+
+    label: str
+    weight: float
+    credit: float
+    start: int = -1
+    end: int = -1
+    text: str = ""
+
+    @property
+    def found(self) -> bool:
+        return self.credit > 0
 
 
 @dataclass(frozen=True, slots=True)
 class Evidence:
-    """Where an item was (or came closest to being) found.
+    """A passage that carries the task: ``start``/``end`` the best sentence in ``Document.text``,
+    ``unit_start``/``unit_end`` its paragraph, ``section`` the enclosing numbered section's path.
 
-    ``start``/``end`` is the span of the best ``sentence`` in ``Document.text``; ``unit_start``/``unit_end``
-    the whole unit that scored (a section, a measure, a paragraph or the sentence itself); ``section`` the
-    path of the enclosing numbered section (``二/（四）/3``; empty outside any).
-    """
+    ``score`` is the share of the task's concept weight the paragraph says; ``keyword_score`` the share of
+    its title concepts there; ``tfidf`` the share said by the best sentence alone; ``dedicated`` whether a
+    heading of the plan names the task; ``keywords`` the concepts found in the paragraph."""
 
     section: str
     text: str
@@ -123,8 +233,11 @@ class Evidence:
 
 @dataclass(frozen=True, slots=True)
 class ItemResult:
-    """The verdict on one item: ``coverage`` is ``section`` (a dedicated section or measure),
-    ``mention`` (found only in passing, or in a sentence) or ``none``."""
+    """The verdict on one task, with its confidence, the features it rests on and its explanation.
+
+    ``coverage``: ``section`` (a heading of the plan names the task), ``mention`` (said in passages) or
+    ``none``; ``found``/``not_found`` the labels of the concepts found and not found (most specific
+    first); ``concepts`` every concept with its evidence span."""
 
     item: ChecklistItem
     status: Status
@@ -132,8 +245,11 @@ class ItemResult:
     coverage: Literal["section", "mention", "none"]
     evidence: tuple[Evidence, ...]
     parent: str | None = None
-    found: tuple[str, ...] = ()  # the keyword groups found anywhere in the plan
-    not_found: tuple[str, ...] = ()  # the keyword groups found nowhere
+    found: tuple[str, ...] = ()
+    not_found: tuple[str, ...] = ()
+    confidence: float = 0.0
+    concepts: tuple[ConceptHit, ...] = ()
+    features: tuple[tuple[str, float], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,8 +259,7 @@ class CheckResult:
     plan: Plan
     checklist: Checklist
     items: tuple[ItemResult, ...]
-    thresholds: Thresholds
-    embedded: bool = False
+    model: CoverageModel
 
     def by_status(self, status: Status) -> list[ItemResult]:
         return [r for r in self.items if r.status == status]
@@ -165,221 +280,135 @@ class CheckResult:
         raise KeyError(item_id)
 
 
-# ------------------------------------------------------------------------------------------------ units
+# ------------------------------------------------------------------------------------------------ features
 
 
 @dataclass(frozen=True, slots=True)
-class _Unit:
-    kind: UnitKind
-    start: int
-    end: int
-    s0: int  # first sentence index inside
-    s1: int  # one past the last
-    section: str
-    heading: str = ""
-    title_start: int | None = None
-    title_end: int | None = None
+class _Found:
+    """What the plan says of one task: credits per concept and per sentence."""
+
+    concepts: tuple[Concept, ...]
+    anywhere: dict[str, float]  # concept label → best credit anywhere
+    per_sentence: dict[int, dict[str, float]]  # sentence → concept label → credit
 
 
-@dataclass(slots=True)
-class _Index:
-    """The plan cut into sentences and units (built once per plan)."""
-
-    text: str
-    sentences: list[tuple[int, int]]
-    sent_starts: list[int]
-    units: list[_Unit]
-
-
-def _sentences(text: str) -> list[tuple[int, int]]:
-    out: list[tuple[int, int]] = []
-    pos = 0
-    for line in text.split("\n"):
-        line_end = pos + len(line)
-        start = pos
-        for m in _SENT_END.finditer(line):
-            out.append((start, pos + m.end()))
-            start = pos + m.end()
-        out.append((start, line_end))
-        pos = line_end + 1
-    trimmed: list[tuple[int, int]] = []
-    for s, e in out:
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if e > s:
-            trimmed.append((s, e))
-    return trimmed
+def _find(concepts: Sequence[Concept], index: PlanIndex, lexicon: Lexicon) -> _Found:
+    anywhere: dict[str, float] = {}
+    per_sentence: dict[int, dict[str, float]] = {}
+    for c in concepts:
+        for i, credit in index.occurrences(c, lexicon=lexicon).items():
+            d = per_sentence.setdefault(i, {})
+            if credit > d.get(c.label, 0.0):
+                d[c.label] = credit
+            if credit > anywhere.get(c.label, 0.0):
+                anywhere[c.label] = credit
+    return _Found(tuple(concepts), anywhere, per_sentence)
 
 
-def _range(starts: list[int], sentences: list[tuple[int, int]], start: int, end: int) -> tuple[int, int]:
-    s0 = bisect.bisect_left(starts, start)
-    s1 = bisect.bisect_left(starts, end)
-    # A unit starting mid-sentence (an inline item) still owns the sentence it starts in.
-    if s0 > 0 and sentences[s0 - 1][1] > start:
-        s0 -= 1
-    return s0, max(s1, s0 + 1) if s0 < len(sentences) else s1
+def _share(weights: dict[str, float], credits: dict[str, float], total: float) -> float:
+    return sum(weights[k] * v for k, v in credits.items() if k in weights) / total if total > 0 else 0.0
 
 
-def _item_title(text: str, start: int, end: int) -> tuple[str, int, int]:
-    """The heading of an inline item (up to the first 。：；，, without 一是/第一，) or of a table row (its
-    first cell with Chinese text: the task's name, not its number)."""
-    seg = text[start:end]
-    if "\t" in seg:
-        offset = 0
-        for cell in seg.split("\t"):
-            if re.search(r"[\u4e00-\u9fff]", cell):
-                lead = len(cell) - len(cell.lstrip())
-                return cell.strip(), start + offset + lead, start + offset + lead + len(cell.strip())
-            offset += len(cell) + 1
-    m = re.match(r"\s*(?:[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[，,、]?)?", seg)
-    s = m.end() if m else 0
-    stop = re.search(r"[。：:；;，,\n\t]", seg[s:])
-    e = s + (stop.start() if stop else min(len(seg) - s, 30))
-    return seg[s:e].strip(), start + s, start + e
-
-
-def _index(plan: Plan) -> _Index:
-    text = plan.document.text
-    sentences = _sentences(text)
-    starts = [s for s, _ in sentences]
-    root = plan.root
-
-    def sec_id(offset: int) -> str:
-        s = section_at(root, offset)
-        return s.id if s is not None else ""
-
-    units: list[_Unit] = []
-    for i, (s, e) in enumerate(sentences):
-        units.append(_Unit("sentence", s, e, i, i + 1, sec_id(s)))
-    pos = 0
-    for line in text.split("\n"):
-        s, e = pos, pos + len(line)
-        pos = e + 1
-        if not line.strip():
-            continue
-        a, b = _range(starts, sentences, s, e)
-        if b - a > 1:  # a one-sentence paragraph is already a sentence unit
-            units.append(_Unit("paragraph", s, e, a, b, sec_id(s)))
-    for sec in root.sections():
-        a, b = _range(starts, sentences, sec.start, sec.end)
-        units.append(_Unit("section", sec.start, sec.end, a, b, sec.id, sec.title, sec.title_start, sec.title_end))
-    spans_seen = {(u.start, u.end) for u in units if u.kind == "section"}
-    for m in plan.measures:
-        if m.kind == "section" or (m.start, m.end) in spans_seen:
-            continue
-        spans_seen.add((m.start, m.end))
-        a, b = _range(starts, sentences, m.start, m.end)
-        title, ts, te = _item_title(text, m.start, m.end)
-        # The heading is the item's first clause: a long measure title would name too much.
-        units.append(_Unit("measure", m.start, m.end, a, b, m.section or sec_id(m.start), title, ts, te))
-    for node in _inline_items(root):
-        if (node.start, node.end) in spans_seen:
-            continue
-        spans_seen.add((node.start, node.end))
-        a, b = _range(starts, sentences, node.start, node.end)
-        title, ts, te = _item_title(text, node.start, node.end)
-        units.append(_Unit("measure", node.start, node.end, a, b, sec_id(node.start), title, ts, te))
-
-    return _Index(text, sentences, starts, units)
-
-
-def _inline_items(root: Section) -> Iterable[Section]:
-    return (n for n in root.walk() if n.kind in ("item", "table-row"))
-
-
-# ------------------------------------------------------------------------------------------------ matching
-
-
-@lru_cache(maxsize=8192)
-def _term_tokens(term: str) -> tuple[str, ...]:
-    from textkit.tokenize import cut
-
-    words = [w for w in cut(term) if w.strip()]
-    content = [w for w in words if len(w) >= 2]
-    # Word-order tolerance needs content words; a term of one-character words only matches as written.
-    return tuple(content) if len(content) >= 2 and len(content) >= len(words) - 1 else ()
-
-
-def _term_sentences(index: _Index, term: str, tokens: tuple[str, ...]) -> set[int]:
-    """Sentences that contain ``term`` as written, or all its jieba words in any order, close together."""
-    hits = {i for i, _ in _occurrences(index, term)}
-    if tokens:
-        occ = [_occurrences(index, t) for t in tokens]
-        common = set.intersection(*({i for i, _ in o} for o in occ)) - hits
-        # A word may sit inside a longer word of the draft (检视 in 检视整改), so words are found as text.
-        window = len(term) + 4
-        lengths = [len(t) for t in tokens]
-        for i in common:
-            if _near([[p for j, p in o if j == i] for o in occ], window, index.text, lengths):
-                hits.add(i)
-    return hits
-
-
-def _occurrences(index: _Index, word: str) -> list[tuple[int, int]]:
-    """(sentence index, offset) of every occurrence of ``word`` that lies inside one sentence."""
-    out: list[tuple[int, int]] = []
-    text, starts, sents = index.text, index.sent_starts, index.sentences
-    pos = text.find(word)
-    while pos >= 0:
-        i = bisect.bisect_right(starts, pos) - 1
-        if i >= 0 and pos + len(word) <= sents[i][1]:
-            out.append((i, pos))
-        pos = text.find(word, pos + 1)
+def _union(parts: Iterable[dict[str, float]]) -> dict[str, float]:
+    out: dict[str, float] = {}
+    for d in parts:
+        for k, v in d.items():
+            if v > out.get(k, 0.0):
+                out[k] = v
     return out
 
 
-_CLAUSE_BREAK = re.compile(r"[，,、；;：:。！？!?\n]")
+def item_features(item_text: str, found: _Found, index: PlanIndex) -> tuple[dict[str, float], list[int]]:
+    """The model's features for one task (`FEATURES`) from what was found of its concepts, and the plan's
+    paragraphs that carry the task best (at most three, best first)."""
+    concepts = found.concepts
+    weights = {c.label: c.weight for c in concepts}
+    total = sum(weights.values())
+    title_w = {c.label: c.weight for c in concepts if c.in_title}
+    title_total = sum(title_w.values())
+    n = len(index.sentences)
+    best_window = 0.0
+    for i in found.per_sentence:
+        for a in range(max(0, i - 2), i + 1):
+            window = _union(found.per_sentence.get(j, {}) for j in range(a, min(n, a + 3)))
+            best_window = max(best_window, _share(weights, window, total))
+    paragraphs: dict[int, dict[str, float]] = {}
+    for i, d in found.per_sentence.items():
+        p = index.sentences[i].paragraph
+        paragraphs[p] = _union((paragraphs.get(p, {}), d))
+    ranked = sorted(paragraphs, key=lambda p: (-_share(weights, paragraphs[p], total), p))
+    best_paragraph = _share(weights, paragraphs[ranked[0]], total) if ranked else 0.0
+    top3 = _share(weights, _union(paragraphs[p] for p in ranked[:3]), total)
+    title_best = _share(title_w, paragraphs[ranked[0]], title_total) if ranked and title_total else 0.0
+    heading = 0.0
+    if title_total:
+        for title, _s, _e in index.headings:
+            heading = max(heading, sum(w for k, w in title_w.items() if k in title) / title_total)
+    # Breadth: how many of the task's clauses are mostly said somewhere in the plan.
+    clause_cov: list[float] = []
+    labels = sorted(weights, key=len, reverse=True)
+    for clause in _CLAUSE_SPLIT.split(item_text):
+        if len(_CJK.findall(clause)) < 4:
+            continue
+        inside = [k for k in labels if k in clause]
+        w = sum(weights[k] for k in inside)
+        if w > 0:
+            clause_cov.append(sum(weights[k] * found.anywhere.get(k, 0.0) for k in inside) / w)
+    values = {
+        "glob": _share(weights, found.anywhere, total),
+        "title_glob": _share(title_w, found.anywhere, title_total) if title_total else 0.0,
+        "best_window": best_window,
+        "best_paragraph": best_paragraph,
+        "top3_union": top3,
+        "title_best": title_best,
+        "heading": heading,
+        "clauses_half": sum(1 for v in clause_cov if v >= 0.5) / len(clause_cov) if clause_cov else 0.0,
+        "clauses_mean": sum(clause_cov) / len(clause_cov) if clause_cov else 0.0,
+        "n_concepts": math.log1p(len(concepts)),
+        "plan_chars": math.log(max(1, len(index.text))),
+    }
+    return values, ranked[:3]
 
 
-def _near(positions: list[list[int]], window: int, text: str, lengths: Sequence[int]) -> bool:
-    """Whether one occurrence of every word (``positions[k]``: offsets of word k, ``lengths[k]`` long)
-    lies within ``window`` characters and inside one clause (no ，、；： between them)."""
-    events = sorted((p, k) for k, ps in enumerate(positions) for p in ps)
-    need = len(positions)
-    for a in range(len(events)):
-        seen: dict[int, int] = {}
-        for p, k in events[a:]:
-            if p - events[a][0] > window:
-                break
-            seen.setdefault(k, p)
-            if len(seen) == need:
-                lo = events[a][0]
-                hi = max(q + lengths[j] for j, q in seen.items())
-                if not _CLAUSE_BREAK.search(text, lo, hi):
-                    return True
-                break
-    return False
+# ------------------------------------------------------------------------------------------------ check
 
 
-def _in_title(title: str, term: str, tokens: tuple[str, ...]) -> bool:
-    return bool(title) and (term in title or (bool(tokens) and all(t in title for t in tokens)))
+def _without(found: _Found, paragraphs: set[int], index: PlanIndex) -> _Found:
+    """What was found, less the sentences of ``paragraphs``."""
+    per_sentence = {i: d for i, d in found.per_sentence.items() if index.sentences[i].paragraph not in paragraphs}
+    return _Found(found.concepts, _union(per_sentence.values()), per_sentence)
 
 
-@dataclass(frozen=True, slots=True)
-class _Scored:
-    unit: _Unit
-    score: float
-    kw: float
-    cos: float
-    emb: float | None
-    mask: int
-    dedicated: bool
-    row: int = -1  # the unit's index in the plan's unit list
+def _paragraph_shares(found: _Found, index: PlanIndex) -> dict[int, float]:
+    """Paragraph → the share of the task's concept weight it says."""
+    weights = {c.label: c.weight for c in found.concepts}
+    total = sum(weights.values())
+    paragraphs: dict[int, dict[str, float]] = {}
+    for i, d in found.per_sentence.items():
+        p = index.sentences[i].paragraph
+        paragraphs[p] = _union((paragraphs.get(p, {}), d))
+    return {p: _share(weights, d, total) for p, d in paragraphs.items()}
+
+
+def _plan_index(plan: Plan) -> PlanIndex:
+    heads = tuple((s.title, s.title_start or s.start, s.title_end or s.start) for s in plan.root.sections() if s.title)
+    return PlanIndex.build(plan.document.text, headings=heads)
+
+
+def item_text(item: ChecklistItem) -> str:
+    """What a task says: its description (the directive's words), else its title."""
+    return item.description or item.title
 
 
 def check(
     plan: Plan,
     checklist: Checklist,
     *,
-    embed: Embedder | None = None,
-    thresholds: Thresholds | None = None,
+    model: CoverageModel | None = None,
+    lexicon: Lexicon | None = None,
+    top: int = 3,
 ) -> CheckResult:
-    """Score every item of ``checklist`` against ``plan``; each verdict carries its evidence.
-
-    ``embed`` (optional) maps texts to vectors (any sentence-embedding model); its cosine joins the
-    score with ``weight.embedding``.
+    """Judge every task of ``checklist`` against ``plan``; each verdict carries its explanation.
 
     >>> import textkit
     >>> from textkit.comparison.checklist import load_checklist
@@ -388,261 +417,153 @@ def check(
     >>> r.get("minzhu-shenghuohui").evidence[0].section  # doctest: +SKIP
     '二/（四）/3'
     """
-    import numpy as np
-
-    from textkit.comparison.vectors import cosine_matrix, fit_idf, hashed_char_counts, range_sums
-
-    th = thresholds or load_thresholds()
-    index = _index(plan)
-    text = index.text
+    if top < 1:
+        raise OptionError("top", top, "a positive integer")
+    model = model or load_model()
+    lexicon = lexicon or load_lexicon()
+    index = _plan_index(plan)
+    sections = section_index(plan.root)
     flat = list(checklist.walk())
-    items = [i for i, _ in flat]
-    units = index.units
-    item_texts = [i.text for i in items]
+    leaves = [i for i, _ in flat]
+    spec = sibling_specificity([f"{i.title}\n{item_text(i)}" for i in leaves if not i.children])
+    founds: list[tuple[ChecklistItem, ChecklistItem | None, _Found]] = []
+    for item, parent in flat:
+        if item.children:
+            continue
+        concepts = item_concepts(item.title, item.description, lexicon=lexicon,
+                                 keywords=[g.terms for g in item.keywords], specificity=spec)
+        founds.append((item, parent, _find(concepts, index, lexicon)))
+    shares = [_paragraph_shares(found, index) for _i, _p, found in founds]
+    best_two: dict[int, list[tuple[float, int]]] = {}  # paragraph → the two tasks that say most of it
+    for k, sh in enumerate(shares):
+        for p, v in sh.items():
+            best_two[p] = sorted([*best_two.get(p, []), (v, k)], reverse=True)[:2]
+    results: dict[str, ItemResult] = {}
+    for k, (item, parent, found) in enumerate(founds):
+        claimed = set()
+        for p, v in shares[k].items():
+            rival = next((w for w, j in best_two[p] if j != k), 0.0)
+            if rival >= CLAIM_SHARE and rival - v >= CLAIM_GAP:
+                claimed.add(p)
+        if claimed:
+            found = _without(found, claimed, index)
+        values, best = item_features(item_text(item), found, index)
+        status, confidence = model.verdict(values)
+        results[item.id] = _explain(item, parent, status, confidence, values, found, best, index, sections, top)
+    # Results in checklist order, each group before its tasks (a group's verdict comes from theirs).
+    ordered: list[ItemResult | None] = []
 
-    # Character n-grams are counted once per sentence; a unit's counts are the sum of its sentences'.
-    # IDF is fitted on the plan's sentences and the items: n-grams every sentence shares weigh little.
-    sent_counts = hashed_char_counts([text[a:b] for a, b in index.sentences] or [""])
-    item_counts = _item_counts(tuple(item_texts))
-    idf = fit_idf(sent_counts, item_counts)
-    unit_counts = range_sums(sent_counts, [(u.s0, u.s1) for u in units])
-    item_vecs = idf.weigh(item_counts)
-    cos = cosine_matrix(item_vecs, idf.weigh(unit_counts)) if units else np.zeros((len(items), 0))
+    def visit(item: ChecklistItem, parent: ChecklistItem | None) -> ItemResult:
+        if not item.children:
+            ordered.append(results[item.id])
+            return results[item.id]
+        slot = len(ordered)
+        ordered.append(None)
+        kids = [visit(c, item) for c in item.children]
+        ordered[slot] = result = _group(item, parent, kids)
+        return result
 
-    emb = None
-    if embed is not None and units:
-        emb = np.asarray(_embed_cosines(embed, item_texts, [text[u.start:u.end] for u in units]), dtype=np.float64)
-
-    n_units = len(units)
-    s0 = np.fromiter((u.s0 for u in units), dtype=np.int64, count=n_units)
-    s1 = np.fromiter((u.s1 for u in units), dtype=np.int64, count=n_units)
-    headed = np.fromiter((u.kind in ("section", "measure") for u in units), dtype=bool, count=n_units)
-    order_key = np.fromiter((_kind_rank(u.kind) for u in units), dtype=np.int64, count=n_units)
-    starts = np.fromiter((u.start for u in units), dtype=np.int64, count=n_units)
-    weight = th.w_keywords + th.w_tfidf + (th.w_embedding if emb is not None else 0.0)
-    pool = max(4 * th.top, 12)
-
-    term_cache: dict[str, set[int]] = {}
-    tok_cache: dict[str, tuple[str, ...]] = {}
-    results: list[ItemResult] = []
-    for n, (item, parent) in enumerate(flat):
-        groups = item.keywords
-        sparse: dict[int, int] = {}
-        found_mask = 0
-        for g, group in enumerate(groups):
-            for term in group.terms:
-                toks = tok_cache.get(term)
-                if toks is None:
-                    toks = tok_cache[term] = _term_tokens(term)
-                hit = term_cache.get(term)
-                if hit is None:
-                    hit = term_cache[term] = _term_sentences(index, term, toks)
-                for si in hit:
-                    sparse[si] = sparse.get(si, 0) | (1 << g)
-                    found_mask |= 1 << g
-        hit_idx = np.asarray(sorted(sparse), dtype=np.int64)
-        hit_masks = [sparse[int(i)] for i in hit_idx]
-        lo = np.searchsorted(hit_idx, s0)
-        hi = np.searchsorted(hit_idx, s1)
-        kw = np.zeros(n_units)
-        dedicated = np.zeros(n_units, dtype=bool)
-        masks: dict[int, int] = {}
-        for j in np.nonzero(hi > lo)[0]:
-            mask = 0
-            for k in range(int(lo[j]), int(hi[j])):
-                mask |= hit_masks[k]
-            masks[int(j)] = mask
-            kw[j] = _kw_score(mask, len(groups), item.match)
-            if headed[j]:
-                u = units[j]
-                # Dedicated: its heading names the item, or it holds every keyword group and reads like
-                # the item as a whole (a measure copied under another heading).
-                dedicated[j] = any(_in_title(u.heading, t, tok_cache[t]) for grp in groups for t in grp.terms) or (
-                    kw[j] >= 1.0 and cos[n, j] >= th.covered)
-        score = th.w_keywords * kw + th.w_tfidf * cos[n]
-        if emb is not None:
-            score = score + th.w_embedding * np.clip(emb[n], 0.0, None)
-        score = np.clip(score / weight + th.dedicated * dedicated, 0.0, 1.0)
-        # A section whose heading does not name the item is judged by its paragraphs and sentences:
-        # summed over a long section, scattered words would look like coverage.
-        score[headed & ~dedicated] = -1.0
-        ranked = np.lexsort((starts, order_key, ~dedicated, -score))
-        keep = [int(j) for j in ranked[:pool] if score[j] >= 0]
-        keep += [int(j) for j in np.nonzero(dedicated)[0] if int(j) not in keep]
-        scored = [
-            _Scored(units[j], float(score[j]), float(kw[j]), float(cos[n, j]),
-                    float(emb[n, j]) if emb is not None else None, masks.get(j, 0), bool(dedicated[j]), j)
-            for j in keep
-        ]
-        joint = _joint(item, scored, unit_counts, item_vecs[n], idf, th, embed, text)
-        results.append(_verdict(item, parent, scored, joint, index, found_mask, th, tok_cache, term_cache))
-    return CheckResult(plan=plan, checklist=checklist, items=tuple(results), thresholds=th, embedded=embed is not None)
+    for top_item in checklist.items:
+        visit(top_item, None)
+    return CheckResult(plan=plan, checklist=checklist, items=tuple(r for r in ordered if r is not None), model=model)
 
 
-@lru_cache(maxsize=16)
-def _item_counts(texts: tuple[str, ...]) -> Any:
-    """The items' n-gram counts, kept for the next draft checked against the same checklist."""
-    from textkit.comparison.vectors import hashed_char_counts
-
-    return hashed_char_counts(texts)
-
-
-def _kw_score(mask: int, n_groups: int, match: str) -> float:
-    if not mask or not n_groups:
-        return 0.0
-    if match == "any":
-        return 1.0
-    return bin(mask).count("1") / n_groups
-
-
-def _combine(kw: float, cos: float, emb: float | None, th: Thresholds, dedicated: bool = False) -> float:
-    total = th.w_keywords * kw + th.w_tfidf * cos
-    weight = th.w_keywords + th.w_tfidf
-    if emb is not None and th.w_embedding > 0:
-        total += th.w_embedding * max(emb, 0.0)
-        weight += th.w_embedding
-    # A heading that names the item is evidence of its own: the drafter gave the item a section.
-    bonus = th.dedicated if dedicated else 0.0
-    return max(0.0, min(1.0, total / weight + bonus))
-
-
-def _joint(
-    item: ChecklistItem,
-    scored: list[_Scored],
-    unit_counts: Any,
-    item_vec: Any,
-    idf: Any,
-    th: Thresholds,
-    embed: Embedder | None,
-    text: str,
-) -> tuple[_Scored, list[_Scored]] | None:
-    """Several dedicated sections that together treat the item (检视问题 + 整改落实 for 检视整改).
-
-    Only the outermost dedicated sections count; the joint unit's keyword score is the union of theirs
-    and its TF-IDF cosine that of their summed n-gram counts. Returns the joint score and its members.
-    """
-    from textkit.comparison.vectors import cosine_matrix, sum_rows
-
-    ded = [s for s in scored if s.dedicated]
-    top = [s for s in ded if not any(
-        o is not s and o.unit.start <= s.unit.start and s.unit.end <= o.unit.end
-        and (o.unit.start, o.unit.end) != (s.unit.start, s.unit.end) for o in ded)]
-    if len(top) < 2:
-        return None
-    mask = 0
-    for s in top:
-        mask |= s.mask
-    kw = _kw_score(mask, len(item.keywords), item.match)
-    c = float(cosine_matrix(item_vec, idf.weigh(sum_rows(unit_counts, [s.row for s in top])))[0, 0])
-    e = None
-    if embed is not None:
-        e = _embed_cosines(embed, [item.text], ["\n".join(text[s.unit.start:s.unit.end] for s in top)])[0][0]
-    first = min(top, key=lambda s: s.unit.start)
-    joint = _Scored(first.unit, _combine(kw, c, e, th, True), kw, c, e, mask, True, first.row)
-    return joint, sorted(top, key=lambda s: -s.score)
-
-
-def _embed_cosines(embed: Embedder, items: list[str], units: list[str]) -> list[list[float]]:
-    vectors = list(embed(items + units))
-    if len(vectors) != len(items) + len(units):
-        raise OptionError("embed", f"{len(vectors)} vectors for {len(items) + len(units)} texts", "one vector per text")
-
-    def norm(v: Sequence[float]) -> list[float]:
-        vals = [float(x) for x in v]
-        length = math.sqrt(sum(x * x for x in vals)) or 1.0
-        return [x / length for x in vals]
-
-    iv = [norm(v) for v in vectors[: len(items)]]
-    uv = [norm(v) for v in vectors[len(items):]]
-    return [[sum(a * b for a, b in zip(i, u, strict=False)) for u in uv] for i in iv]
-
-
-def _verdict(
-    item: ChecklistItem,
-    parent: ChecklistItem | None,
-    scored: list[_Scored],
-    joint: tuple[_Scored, list[_Scored]] | None,
-    index: _Index,
-    found_mask: int,
-    th: Thresholds,
-    tok_cache: dict[str, tuple[str, ...]],
-    term_cache: dict[str, set[int]],
-) -> ItemResult:
-    ranked = sorted(scored, key=lambda s: (-s.score, -s.dedicated, _kind_rank(s.unit.kind), s.unit.start))
-    best = ranked[0] if ranked else None
-    best_dedicated = next((s for s in ranked if s.dedicated), None)
-    if item.scope == "section":
-        cover = best_dedicated if best_dedicated is not None and best_dedicated.score >= th.covered else None
-    else:
-        cover = best if best is not None and best.score >= th.covered else None
-        # Prefer a dedicated unit as the evidence when it covers too.
-        if cover is not None and best_dedicated is not None and best_dedicated.score >= th.covered:
-            cover = best_dedicated
-    members: list[_Scored] = []
-    if joint is not None and joint[0].score >= th.covered and joint[0].score > (cover.score if cover else 0.0):
-        cover, members = joint
-    status: Status
-    primary: _Scored | None
-    if cover is not None:
-        status, primary = "covered", cover
-    elif best is not None and best.score >= th.partial:
-        status, primary = "partial", best
-    else:
-        status, primary = "missing", best
-    evidence: list[Evidence] = []
-    if members and primary is not None:
-        # A joint verdict: its evidence is each member section, best first, with the joint score on top.
-        evidence = [_evidence(s, item, index, tok_cache, term_cache) for s in members[: th.top]]
-    elif primary is not None:
-        chosen = [primary]
-        # Further evidence: the next best units that do not overlap one already chosen.
-        for s in ranked:
-            if len(chosen) >= th.top:
-                break
-            if s.score < th.partial or (status == "missing" and s is not primary):
-                break
-            if any(s.unit.start < c.unit.end and c.unit.start < s.unit.end for c in chosen):
-                continue
-            chosen.append(s)
-        evidence = [_evidence(s, item, index, tok_cache, term_cache) for s in chosen]
-    coverage: Literal["section", "mention", "none"]
-    if status == "missing":
-        coverage = "none"
-    else:
-        coverage = "section" if primary is not None and primary.dedicated else "mention"
-    groups = item.keywords
-    found = tuple(g.label for k, g in enumerate(groups) if found_mask >> k & 1)
-    not_found = tuple(g.label for k, g in enumerate(groups) if not found_mask >> k & 1)
+def _group(item: ChecklistItem, parent: ChecklistItem | None, kids: Sequence[ItemResult]) -> ItemResult:
+    """A group's verdict from its tasks: covered when all are, missing when none is even partial."""
+    statuses = {k.status for k in kids}
+    status: Status = "covered" if statuses == {"covered"} else "missing" if statuses <= {"missing"} else "partial"
+    evidence = tuple(e for k in kids if k.status != "missing" for e in k.evidence[:1])
+    score = sum({"covered": 1.0, "partial": 0.5, "missing": 0.0}[k.status] for k in kids) / max(1, len(kids))
     return ItemResult(
-        item=item, status=status, score=round(primary.score, 4) if primary is not None else 0.0,
-        coverage=coverage, evidence=tuple(evidence), parent=parent.id if parent is not None else None,
-        found=found, not_found=not_found,
+        item=item, status=status, score=round(score, 4),
+        coverage="none" if status == "missing" else ("section" if any(k.coverage == "section" for k in kids) else "mention"),
+        evidence=evidence, parent=parent.id if parent is not None else None,
+        found=tuple(k.item.title for k in kids if k.status == "covered"),
+        not_found=tuple(k.item.title for k in kids if k.status != "covered"),
+        confidence=round(min((k.confidence for k in kids), default=0.0), 4),
     )
 
 
-def _kind_rank(kind: str) -> int:
-    return {"section": 0, "measure": 1, "paragraph": 2, "sentence": 3}[kind]
-
-
-def _evidence(
-    s: _Scored, item: ChecklistItem, index: _Index, tok_cache: dict[str, tuple[str, ...]], term_cache: dict[str, set[int]]
-) -> Evidence:
-    """The best sentence of a unit: most keyword groups, then the earliest (a heading states the topic)."""
-    u = s.unit
-    best_i, best_n = u.s0, -1
-    best_terms: tuple[str, ...] = ()
-    for i in range(u.s0, min(u.s1, len(index.sentences))):
-        terms = tuple(t for g in item.keywords for t in g.terms if i in term_cache.get(t, ()))
-        groups = sum(1 for g in item.keywords if any(t in terms for t in g.terms))
-        if groups > best_n:
-            best_i, best_n, best_terms = i, groups, terms
-    start, end = index.sentences[best_i] if index.sentences else (u.start, u.end)
-    start, end = max(start, u.start), min(end, u.end) if u.kind != "section" else end
-    if end <= start:
-        start, end = index.sentences[best_i]
-    return Evidence(
-        section=u.section, text=index.text[start:end], start=start, end=end, kind=u.kind,
-        unit_start=u.start, unit_end=u.end, score=round(s.score, 4), keyword_score=round(s.kw, 4),
-        tfidf=round(s.cos, 4), dedicated=s.dedicated, keywords=best_terms, heading=u.heading,
-        embedding=round(s.emb, 4) if s.emb is not None else None,
+def _explain(
+    item: ChecklistItem,
+    parent: ChecklistItem | None,
+    status: Status,
+    confidence: float,
+    values: dict[str, float],
+    found: _Found,
+    best: list[int],
+    index: PlanIndex,
+    sections: Any,
+    top: int,
+) -> ItemResult:
+    text = index.text
+    weights = {c.label: c.weight for c in found.concepts}
+    total = sum(weights.values()) or 1.0
+    title_labels = {c.label for c in found.concepts if c.in_title}
+    # A section is the task's own when its heading says one of the task's main title concepts.
+    title_concepts = [c for c in found.concepts if c.in_title]
+    top_w = max((c.weight for c in title_concepts), default=0.0)
+    lead = [c for c in title_concepts if c.weight >= top_w / 2]
+    by_para: dict[int, list[int]] = {}
+    for i in found.per_sentence:
+        by_para.setdefault(index.sentences[i].paragraph, []).append(i)
+    evidence: list[Evidence] = []
+    spans: dict[str, tuple[int, int]] = {}  # label -> where it is said in the evidence shown
+    for p in best[:top]:
+        sents = sorted(by_para.get(p, []))
+        if not sents:
+            continue
+        credits = _union(found.per_sentence[i] for i in sents)
+        best_sent = max(sents, key=lambda i: (_share(weights, found.per_sentence[i], total), -i))
+        s = index.sentences[best_sent]
+        s_start, s_end = s.start, s.end
+        while s_start < s_end and text[s_start].isspace():
+            s_start += 1
+        while s_end > s_start and text[s_end - 1].isspace():
+            s_end -= 1
+        first, last = index.sentences[sents[0]], index.sentences[sents[-1]]
+        line_start = text.rfind("\n", 0, first.start) + 1
+        line_end = text.find("\n", last.end)
+        line_end = len(text) if line_end < 0 else line_end
+        sec = sections.at(s.start)
+        heading_named = sec is not None and bool(sec.title) and any(
+            t in sec.title for c in lead for t in c.terms)
+        evidence.append(Evidence(
+            section=sec.id if sec is not None else "", text=text[s_start:s_end], start=s_start, end=s_end,
+            kind="paragraph", unit_start=line_start, unit_end=line_end,
+            score=round(_share(weights, credits, total), 4),
+            keyword_score=round(_share({k: weights[k] for k in title_labels}, credits,
+                                       sum(weights[k] for k in title_labels)) if title_labels else 0.0, 4),
+            tfidf=round(_share(weights, found.per_sentence[best_sent], total), 4),
+            dedicated=heading_named, keywords=tuple(k for k in weights if k in credits),
+            heading=sec.title if sec is not None else "",
+        ))
+        for i in sents:
+            for label in found.per_sentence[i]:
+                if label not in spans:
+                    concept = next(c for c in found.concepts if c.label == label)
+                    at = index.first_span(concept, i)
+                    if at is not None:
+                        spans[label] = at
+    hits: list[ConceptHit] = []
+    for c in found.concepts:
+        credit = found.anywhere.get(c.label, 0.0)
+        where = spans.get(c.label)
+        if where is None and credit > 0:
+            for i in sorted(found.per_sentence):
+                if c.label in found.per_sentence[i]:
+                    where = index.first_span(c, i)
+                    if where is not None:
+                        break
+        hits.append(ConceptHit(c.label, round(c.weight, 3), round(credit, 3),
+                               where[0] if where else -1, where[1] if where else -1,
+                               text[where[0]:where[1]] if where else ""))
+    coverage: Literal["section", "mention", "none"] = (
+        "none" if status == "missing" else "section" if any(e.dedicated for e in evidence) else "mention")
+    p_values = tuple((f, round(values[f], 4)) for f in FEATURES if f in values)
+    return ItemResult(
+        item=item, status=status, score=round(values["top3_union"], 4), coverage=coverage, evidence=tuple(evidence),
+        parent=parent.id if parent is not None else None,
+        found=tuple(h.label for h in hits if h.found), not_found=tuple(h.label for h in hits if not h.found),
+        confidence=round(confidence, 4), concepts=tuple(hits), features=p_values,
     )

@@ -22,12 +22,44 @@ from typing import Any
 
 from textkit.comparison.coverage import CheckResult, Evidence, ItemResult
 
-__all__ = ["CHECK_SCHEMA", "check_to_dict", "render_html", "render_markdown", "render_table"]
+__all__ = ["CHECK_SCHEMA", "check_to_dict", "explanation", "render_html", "render_markdown", "render_table"]
 
 CHECK_SCHEMA = "textkit.check/1"
 
 _MARK = {"covered": "✔", "partial": "◐", "missing": "✘"}
-_LABEL = {"covered": "已覆盖 covered", "partial": "部分 partial", "missing": "缺失 missing"}
+_LABEL = {"covered": "已覆盖", "partial": "部分覆盖", "missing": "缺失"}
+_WHY = {"covered": "the plan says most of what the task says", "partial": "the plan says part of it",
+        "missing": "the plan does not say it"}
+
+
+def _where(e: Evidence, result: CheckResult) -> str:
+    """``二/（四）/3 · 第3页`` for a PDF, ``二/（四）/3 · 第12行`` otherwise."""
+    doc = result.plan.document
+    page = doc.page_of(e.start)
+    return f"{e.section or '—'} · " + (f"第{page}页" if page is not None else f"第{doc.line_of(e.start)}行")
+
+
+def explanation(r: ItemResult, *, limit: int = 6) -> str:
+    """One line a drafter reads: the concepts found, those not found, and the confidence.
+
+    >>> from textkit.comparison.checklist import ChecklistItem
+    >>> from textkit.comparison.coverage import ConceptHit
+    >>> r = ItemResult(item=ChecklistItem("dy", "调查研究", ()), status="partial", score=0.4, coverage="mention",
+    ...     evidence=(), confidence=0.7, concepts=(ConceptHit("调研", 9.0, 1.0, 5, 7, "调研"), ConceptHit("报告", 6.0, 0)))
+    >>> explanation(r)
+    '找到 found: 调研 · 未找到 not found: 报告 · 把握 confidence 0.70'
+    """
+    found = [h.label + ("(部分)" if h.credit < 1 else "") for h in r.concepts if h.found][:limit]
+    missing = [h.label for h in r.concepts if not h.found][:limit]
+    if not r.concepts:  # a group: its tasks
+        found, missing = list(r.found[:limit]), list(r.not_found[:limit])
+    parts = []
+    if found:
+        parts.append("找到 found: " + "、".join(found))
+    if missing:
+        parts.append("未找到 not found: " + "、".join(missing))
+    parts.append(f"把握 confidence {r.confidence:.2f}")
+    return " · ".join(parts)
 
 
 def _evidence_dict(e: Evidence, result: CheckResult) -> dict[str, Any]:
@@ -36,6 +68,7 @@ def _evidence_dict(e: Evidence, result: CheckResult) -> dict[str, Any]:
         "kind": e.kind, "unit_start": e.unit_start, "unit_end": e.unit_end, "heading": e.heading,
         "dedicated": e.dedicated, "score": e.score, "keyword_score": e.keyword_score, "tfidf": e.tfidf,
         "keywords": list(e.keywords), "line": result.plan.document.line_of(e.start),
+        "paragraph_start": e.unit_start, "paragraph_end": e.unit_end,
     }
     if e.embedding is not None:
         d["embedding"] = e.embedding
@@ -52,23 +85,30 @@ def check_to_dict(result: CheckResult) -> dict[str, Any]:
     index the draft's ``Document.text``. Fields may be added, never renamed.
     """
     cl = result.checklist
-    th = result.thresholds
+    doc = result.plan.document
     items = []
     for r in result.items:
-        items.append({
+        d: dict[str, Any] = {
             "id": r.item.id, "title": r.item.title, "source": r.item.source, "status": r.status, "score": r.score,
+            "confidence": r.confidence, "kind": "group" if r.item.children else "task",
             "evidence": [_evidence_dict(e, result) for e in r.evidence],
             "coverage": r.coverage, "priority": r.item.priority, "scope": r.item.scope, "parent": r.parent,
             "found": list(r.found), "not_found": list(r.not_found),
-        })
+            "concepts": [{"label": h.label, "weight": h.weight, "credit": h.credit, "start": h.start, "end": h.end,
+                          "text": h.text, **({"page": doc.page_of(h.start)} if h.start >= 0 and doc.pages else {})}
+                         for h in r.concepts],
+            "features": dict(r.features),
+            "explanation": explanation(r),
+        }
+        if r.item.span is not None:
+            d["source_start"], d["source_span"] = r.item.span[0], list(r.item.span)
+        items.append(d)
     return {
         "schema": CHECK_SCHEMA,
-        "source": result.plan.document.source,
+        "source": doc.source,
         "checklist": {"id": cl.id, "title": cl.title, "source": cl.source, "path": cl.path},
         "summary": {**result.counts(), "total": len(result.items)},
-        "thresholds": {"covered": th.covered, "partial": th.partial, "weight_keywords": th.w_keywords,
-                       "weight_tfidf": th.w_tfidf, "weight_embedding": th.w_embedding if result.embedded else 0.0,
-                       "bonus_dedicated": th.dedicated},
+        "model": {"source": result.model.source, "fitted_on": result.model.fitted_on},
         "items": items,
     }
 
@@ -110,20 +150,22 @@ def render_table(result: CheckResult, *, width: int = 120) -> str:
     cols = (2, 30, 6, 14)
     text_w = max(20, width - sum(cols) - 2 * len(cols))
     lines = [head, ""]
-    lines.append("  ".join((_fit("", cols[0]), _fit("item", cols[1]), _fit("score", cols[2]), _fit("section", cols[3]),
-                            "evidence")))
+    lines.append("  ".join((_fit("", cols[0]), _fit("任务 task", cols[1]), _fit("把握", cols[2]),
+                            _fit("章节 section", cols[3]), "依据 evidence")))
     lines.append("-" * min(width, sum(cols) + 2 * len(cols) + text_w))
     for r in result.items:
         title = "└ " * min(1, _depth(r, result)) + r.item.title
         e = r.evidence[0] if r.evidence else None
         where = (e.section or "—") if e else "—"
         snippet = e.text if e and r.status != "missing" else ("(closest) " + e.text if e else "")
-        lines.append("  ".join((_fit(_MARK[r.status], cols[0]), _fit(title, cols[1]), _fit(f"{r.score:.2f}", cols[2]),
+        lines.append("  ".join((_fit(_MARK[r.status], cols[0]), _fit(title, cols[1]), _fit(f"{r.confidence:.2f}", cols[2]),
                                 _fit(where, cols[3]), _fit(snippet, text_w).rstrip())))
+        if r.status != "covered" and not r.item.children:
+            lines.append(" " * (cols[0] + 2) + _fit(explanation(r, limit=5), width - cols[0] - 2).rstrip())
     c = result.counts()
     lines.append("")
-    lines.append(f"{c['covered']} covered, {c['partial']} partial, {c['missing']} missing of {len(result.items)} items "
-                 f"(✔ covered  ◐ partial  ✘ missing)")
+    lines.append(f"{c['covered']} 已覆盖 covered, {c['partial']} 部分覆盖 partial, {c['missing']} 缺失 missing "
+                 f"of {len(result.items)} (✔ ◐ ✘; 把握 = the model's confidence in the verdict)")
     return "\n".join(lines)
 
 
@@ -142,23 +184,23 @@ def render_markdown(result: CheckResult) -> str:
     out = [f"# 检查报告 Check report: {_md(doc.source)}", "",
            f"Checklist: **{_md(result.checklist.title)}**" + (f" ({_md(result.checklist.source)})" if result.checklist.source else ""),
            "", f"{c['covered']} covered · {c['partial']} partial · {c['missing']} missing · {len(result.items)} items", "",
-           "| | Item | Source | Status | Score | Evidence |", "|---|---|---|---|---|---|"]
+           "| | 任务 Task | 出处 Source | 结论 Status | 把握 Confidence | 依据 Evidence |", "|---|---|---|---|---|---|"]
     for r in result.items:
         e = r.evidence[0] if r.evidence else None
-        where = f"{_md(e.section) or '—'} (line {doc.line_of(e.start)})" if e and r.status != "missing" else "—"
+        where = _md(_where(e, result)) if e and r.status != "missing" else "—"
         indent = "&nbsp;&nbsp;" * _depth(r, result)
-        out.append(f"| {_MARK[r.status]} | {indent}{_md(r.item.title)} | {_md(r.item.source)} | {r.status} | "
-                   f"{r.score:.2f} | {where} |")
+        out.append(f"| {_MARK[r.status]} | {indent}{_md(r.item.title)} | {_md(r.item.source)} | {_LABEL[r.status]} | "
+                   f"{r.confidence:.2f} | {where} |")
     out.append("")
     for r in result.items:
-        out.append(f"## {_MARK[r.status]} {_md(r.item.title)} — {r.status} ({r.score:.2f}, {r.coverage})")
+        out.append(f"## {_MARK[r.status]} {_md(r.item.title)} — {_LABEL[r.status]} {r.status} "
+                   f"(把握 confidence {r.confidence:.2f})")
         out.append("")
-        out.append(f"- id: `{r.item.id}`; source in directive: {_md(r.item.source)}")
-        if r.not_found:
-            out.append(f"- not found: {', '.join(_md(g) for g in r.not_found)}")
+        out.append(f"- id: `{r.item.id}`; source in directive: {_md(r.item.source)}; {_WHY[r.status]}")
+        out.append(f"- {_md(explanation(r, limit=12))}")
         for e in r.evidence:
             label = "closest" if r.status == "missing" else "evidence"
-            out.append(f"- {label} [{_md(e.section) or '—'}, line {doc.line_of(e.start)}, {e.start}–{e.end}, {e.kind}]: "
+            out.append(f"- {label} [{_md(_where(e, result))}, {e.start}–{e.end}, concept share {e.score:.2f}]: "
                        f"“{_md(e.text)}”")
         out.append("")
     return "\n".join(out)
@@ -200,30 +242,32 @@ def render_html(result: CheckResult) -> str:
         f"<h1>检查报告 Check report: {esc(doc.source)}</h1>",
         f"<p>Checklist: <b>{esc(result.checklist.title)}</b>"
         + (f" <span class=small>({esc(result.checklist.source)})</span>" if result.checklist.source else "") + "</p>",
-        f'<p class="summary"><span class="covered">✔ {c["covered"]} covered</span><span class="partial">◐ '
-        f'{c["partial"]} partial</span><span class="missing">✘ {c["missing"]} missing</span>'
-        f"<span>{len(result.items)} items</span></p>",
-        "<table><thead><tr><th></th><th>Item</th><th>Source</th><th>Status</th><th>Score</th><th>Evidence</th></tr>"
+        f'<p class="summary"><span class="covered">✔ 已覆盖 {c["covered"]}</span><span class="partial">◐ '
+        f'部分覆盖 {c["partial"]}</span><span class="missing">✘ 缺失 {c["missing"]}</span>'
+        f"<span>共 {len(result.items)} 项</span></p>",
+        "<table><thead><tr><th></th><th>任务 Task</th><th>出处 Source</th><th>结论 Status</th><th>把握 Confidence</th>"
+        "<th>依据 Evidence</th></tr>"
         "</thead><tbody>",
     ]
     for k, r in enumerate(result.items):
         ev_cells = []
         for e, anchor in zip(r.evidence, links.get(k, []), strict=False):
             label = "closest: " if r.status == "missing" else ""
-            ev_cells.append(f'<div><a href="#{anchor}">{esc(label)}{esc(e.section or "—")} · line {doc.line_of(e.start)}</a> '
+            ev_cells.append(f'<div><a href="#{anchor}">{esc(label)}{esc(_where(e, result))}</a> '
                             f'<span class="quote">{esc(_clip(e.text, 80))}</span></div>')
+        ev_cells.append(f'<div class="small">{esc(explanation(r, limit=8))}</div>')
         indent = "&nbsp;&nbsp;&nbsp;" * _depth(r, result)
         parts.append(
             f'<tr id="item-{esc(r.item.id)}"><td class="{r.status}">{_MARK[r.status]}</td>'
             f"<td>{indent}{esc(r.item.title)}<div class=small>{esc(r.item.id)}</div></td>"
             f"<td>{esc(r.item.source)}</td><td class=\"{r.status}\">{esc(_LABEL[r.status])}"
-            f"<div class=small>{esc(r.coverage)}</div></td><td class=score>{r.score:.2f}</td>"
+            f"<div class=small>{esc(_WHY[r.status])}</div></td><td class=score>{r.confidence:.2f}</td>"
             f"<td>{''.join(ev_cells)}</td></tr>"
         )
     parts.append("</tbody></table>")
     parts.append(f"<h2>Draft text</h2><div class=\"draft\" id=\"draft\">{_highlighted(text, spans)}</div>")
-    parts.append(f'<p class="small">textkit check · schema {CHECK_SCHEMA} · thresholds: covered ≥ '
-                 f"{result.thresholds.covered}, partial ≥ {result.thresholds.partial}</p>")
+    parts.append(f'<p class="small">textkit check · schema {CHECK_SCHEMA} · verdicts by meaning from the concepts '
+                 f"found (model: {esc(result.model.fitted_on or result.model.source)})</p>")
     parts.append("</body></html>")
     return "\n".join(parts)
 

@@ -1,0 +1,102 @@
+#!/usr/bin/env python3
+"""Coverage accuracy, leave-one-pair-out, with the official scorer (``../shared/corpus/coverage_score.py``).
+
+For each hand-judged pair, a model is fitted on the other pairs (``scripts/fit_coverage.py``), and the
+scorer runs ``textkit check PLAN --against DIRECTIVE`` on that pair alone with that model (through
+``$TEXTKIT_COVERAGE_MODEL``). Prints the per-pair figures and the totals; ``--json`` writes the totals for
+the eval gate.
+
+    python scripts/eval_coverage.py [--shared ../shared] [--json out.json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+
+LABELS = ("covered", "partial", "missing", "not itemised")
+RANK = {"covered": 2, "partial": 1, "missing": 0, "not itemised": 0}
+
+
+def _confusion(stdout: str) -> Counter[tuple[str, str]]:
+    conf: Counter[tuple[str, str]] = Counter()
+    for line in stdout.splitlines():
+        parts = line.split()
+        if parts and parts[0] in LABELS[:3] and len(parts) == 5:
+            for label, n in zip(LABELS, parts[1:], strict=True):
+                conf[(parts[0], label)] += int(n)
+    return conf
+
+
+def summarise(conf: Counter[tuple[str, str]]) -> dict[str, float]:
+    from fit_coverage import kappa
+
+    total = sum(conf.values())
+    pairs = [(RANK[g], RANK[t]) for (g, t), n in conf.items() for _ in range(n)]
+    flags = sum(n for (_g, t), n in conf.items() if t == "missing")
+    right = conf[("missing", "missing")]
+    gold_missing = sum(n for (g, _t), n in conf.items() if g == "missing")
+    return {
+        "tasks": total, "accuracy": sum(n for (g, t), n in conf.items() if g == t) / max(1, total),
+        "kappa": kappa(pairs), "not_itemised": sum(n for (_g, t), n in conf.items() if t == "not itemised") / max(1, total),
+        "missing_precision": right / max(1, flags), "missing_recall": right / max(1, gold_missing),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    ap.add_argument("--json", type=Path, help="write the totals here")
+    args = ap.parse_args(argv)
+    corpus = args.shared / "corpus"
+    textkit = Path(sys.executable).parent / "textkit"
+    total: Counter[tuple[str, str]] = Counter()
+    with tempfile.TemporaryDirectory() as tmp:
+        models = Path(tmp) / "models"
+        fit = subprocess.run([sys.executable, str(ROOT / "scripts" / "fit_coverage.py"), "--shared", str(args.shared),
+                              "--lopo-dir", str(models)], text=True, capture_output=True)
+        if fit.returncode != 0:
+            print(fit.stdout, fit.stderr, file=sys.stderr)
+            return 1
+        for gold in sorted((corpus / "coverage").glob("*.json")):
+            one = Path(tmp) / gold.stem
+            one.mkdir()
+            shutil.copy(gold, one / gold.name)
+            env = {**os.environ, "TEXTKIT_COVERAGE_MODEL": str(models / f"{gold.stem}.json")}
+            proc = subprocess.run([sys.executable, str(corpus / "coverage_score.py"), str(textkit),
+                                   f"{corpus / 'raw'}:{corpus / 'extra'}", str(one)], text=True, capture_output=True, env=env)
+            conf = _confusion(proc.stdout)
+            if not conf:
+                print(proc.stdout, proc.stderr, file=sys.stderr)
+                return 1
+            total += conf
+            s = summarise(conf)
+            line = re.search(r"3-way accuracy.*", proc.stdout)
+            print(f"{gold.stem:10} {s['tasks']:3} tasks: accuracy {s['accuracy']:.3f}, "
+                  f"missing flags right {conf[('missing', 'missing')]}/{sum(n for (_g, t), n in conf.items() if t == 'missing')}"
+                  f"  [{line.group(0) if line else ''}]")
+    s = summarise(total)
+    print("gold \\ textkit " + "".join(f"{label:>14}" for label in LABELS))
+    for g in LABELS[:3]:
+        print(f"{g:>14} " + "".join(f"{total[(g, t)]:>14}" for t in LABELS))
+    print(f"leave-one-pair-out (official scorer): 3-way accuracy {s['accuracy']:.3f}, weighted kappa {s['kappa']:.3f}, "
+          f"missing precision {s['missing_precision']:.3f} recall {s['missing_recall']:.3f}, "
+          f"{s['not_itemised']:.1%} not itemised, on {s['tasks']} tasks")
+    if args.json:
+        args.json.write_text(json.dumps(s, indent=1), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

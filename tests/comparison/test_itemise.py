@@ -1,0 +1,117 @@
+"""Itemising a directive as a careful reader lists its required tasks (textkit.comparison.itemise)."""
+
+from __future__ import annotations
+
+import bisect
+import json
+import tomllib
+from pathlib import Path
+
+import pytest
+
+import textkit
+from textkit.comparison.checklist import checklist_from_dict, checklist_to_toml
+from textkit.comparison.itemise import derive_checklist, itemise, load_itemise_rules
+from textkit.errors import ChecklistError, OptionError, RuleError
+
+# A directive in the shape of the 2023 意见: a declaratory part, run-in numbered targets followed by a paragraph
+# that belongs to the list's parent, run-in titled paragraphs under a numbered item, a source note.
+DIRECTIVE = """关于开展主题教育的意见
+一、重大意义
+开展主题教育意义重大。
+二、目标要求
+开展主题教育，总要求是学思想、强党性。
+1. 凝心铸魂筑牢根本。全面系统深入学习新思想，做到学思用贯通。
+2. 锤炼品格强化忠诚。深刻领悟两个确立的决定性意义。
+主题教育坚持目标导向和问题导向相统一，着力解决6个方面的突出问题。
+三、工作安排
+1. 理论学习。坚持读原著学原文悟原理，举办读书班。
+2. 推动发展。紧紧围绕高质量发展这个首要任务。
+破难题、促发展。领导班子根据自身职责，研究破解发展难题。
+办实事、解民忧。积极探索开展为民办实事长效机制。
+四、组织领导
+加强宣传引导，充分发挥各级党报党刊作用。
+开展主题教育要务求实效，坚决反对形式主义。
+（来源：共产党员网）
+"""
+
+
+def _tasks(plan: textkit.Plan) -> list[str]:
+    return [t.title for top in itemise(plan) for t in top.walk() if t.kind == "task"]
+
+
+def test_a_readers_list_of_tasks() -> None:
+    plan = textkit.parse_text(DIRECTIVE)
+    assert _tasks(plan) == [
+        "开展主题教育，总要求是学思想、强党性",  # the part's own requirement paragraph
+        "凝心铸魂筑牢根本", "锤炼品格强化忠诚",
+        "主题教育坚持目标导向和问题导向相统一，着力解决6个方面的突出",  # after the list: the parent's (30 chars)
+        "理论学习",
+        "破难题、促发展", "办实事、解民忧",  # run-in titled paragraphs split 2. 推动发展
+        "加强宣传引导，充分发挥各级党报党刊作用", "开展主题教育要务求实效，坚决反对形式主义",
+    ]
+
+
+def test_groups_hold_their_tasks_and_spans_index_the_directive() -> None:
+    plan = textkit.parse_text(DIRECTIVE)
+    tops = itemise(plan)
+    assert [(t.title, t.kind) for t in tops] == [("目标要求", "group"), ("工作安排", "group"), ("组织领导", "group")]
+    push = next(t for t in tops[1].children if t.title == "推动发展")
+    assert push.kind == "group" and [c.title for c in push.children] == ["破难题、促发展", "办实事、解民忧"]
+    for top in tops:
+        for t in top.walk():
+            assert DIRECTIVE[t.start:t.end].strip() and not DIRECTIVE[t.start:t.end].endswith("\n")
+            if t.kind == "task":
+                assert DIRECTIVE[t.start:t.end].startswith(t.title.split("，")[0]) or t.marker
+
+
+def test_scope_selects_parts_and_brings_back_declaratory_ones() -> None:
+    plan = textkit.parse_text(DIRECTIVE)
+    assert _tasks(textkit.parse_text(DIRECTIVE)) == _tasks(plan)
+    only = [t.title for top in itemise(plan, scope=["三"]) for t in top.walk() if t.kind == "task"]
+    assert only == ["理论学习", "破难题、促发展", "办实事、解民忧"]
+    assert [t.title for t in itemise(plan, scope=["重大意义"])] == ["重大意义"]
+    with pytest.raises(OptionError, match="`scope` value"):
+        itemise(plan, scope=["没有这一部分"])
+
+
+def test_an_all_declaratory_directive_is_refused_with_a_clear_error() -> None:
+    plan = textkit.parse_text("一、指导思想\n坚持以人民为中心。\n二、基本原则\n坚持问题导向。\n")
+    with pytest.raises(ChecklistError, match="no required tasks"):
+        derive_checklist(plan)
+
+
+def test_derived_checklist_round_trips_through_toml() -> None:
+    plan = textkit.parse_text(DIRECTIVE)
+    cl = derive_checklist(plan)
+    back = checklist_from_dict(tomllib.loads(checklist_to_toml(cl)), file="derived.toml")
+    assert [(i.id, i.title, i.span, i.description) for i, _ in back.walk()] == \
+        [(i.id, i.title, i.span, i.description) for i, _ in cl.walk()]
+    for item, _ in back.walk():
+        assert item.span is not None and DIRECTIVE[item.span[0]:item.span[1]].strip()
+
+
+def test_user_rules_add_a_declaratory_word(tmp_path: Path) -> None:
+    user = tmp_path / "itemise.toml"
+    user.write_text('[[declaratory]]\nid = "org"\nwords = ["组织领导"]\n', encoding="utf-8")
+    plan = textkit.parse_text(DIRECTIVE)
+    titles = [t.title for t in itemise(plan, rules=load_itemise_rules(extra=[user]))]
+    assert "组织领导" not in titles and "工作安排" in titles
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[[declaratory]]\nid = "x"\nword = ["a"]\n', encoding="utf-8")
+    with pytest.raises(RuleError, match=r"bad\.toml"):
+        load_itemise_rules(extra=[bad])
+
+
+def test_every_hand_judged_task_is_itemised(shared_corpus: Path) -> None:
+    # Each gold task of ../shared/corpus/coverage starts a derived task or group on its directive line.
+    for gold_path in sorted((shared_corpus / "coverage").glob("*.json")):
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        name = gold["directive"]
+        path = shared_corpus / "raw" / name if (shared_corpus / "raw" / name).exists() else shared_corpus / "extra" / name
+        plan = textkit.parse(path)
+        text = plan.text
+        starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
+        lines = {bisect.bisect_right(starts, t.start) for top in itemise(plan) for t in top.walk()}
+        missing = [t["directive_line"] for t in gold["items"] if t["directive_line"] not in lines]
+        assert not missing, (gold_path.name, missing)
