@@ -22,30 +22,34 @@ T = TypeVar("T")
 def quick_init(cls: type[T]) -> type[T]:
     """Replace the ``__init__`` of the frozen slotted dataclass ``cls`` by a quicker one (same behaviour).
 
-    Applied on top of ``@dataclass(frozen=True, slots=True)``; refuses any other class, and fields it does
-    not handle (``init=False``, ``kw_only``, ``default_factory``), so a change to a class cannot silently
-    lose a field.
+    Applied on top of ``@dataclass(frozen=True, slots=True)`` (with ``kw_only=True`` or ``field(kw_only=True)``
+    the generated ``__init__`` takes those fields by keyword only, as the dataclass's own does); refuses any
+    other class, and fields it does not handle (``init=False``, ``default_factory``), so a change to a class
+    cannot silently lose a field.
     """
     params = getattr(cls, "__dataclass_params__", None)
     if params is None or not params.frozen or "__slots__" not in cls.__dict__:
         raise TypeError(f"quick_init needs a frozen slotted dataclass; {cls.__qualname__} is not one")
     namespace: dict[str, Any] = {}
     args: list[str] = []
+    kwargs: list[str] = []  # keyword-only parameters come after a bare *, as in the dataclass's own __init__
     body: list[str] = []
     for i, f in enumerate(dataclasses.fields(cls)):  # type: ignore[arg-type]
-        if not f.init or f.kw_only or f.default_factory is not dataclasses.MISSING:
+        if not f.init or f.default_factory is not dataclasses.MISSING:
             raise TypeError(f"quick_init cannot build field {f.name!r} of {cls.__qualname__}")
         # the parameter names are the field names, as in the dataclass's own __init__ (keyword calls)
+        into = kwargs if f.kw_only else args
         if f.default is dataclasses.MISSING:
-            args.append(f.name)
+            into.append(f.name)
         else:
             namespace[f"_d{i}"] = f.default
-            args.append(f"{f.name}=_d{i}")
+            into.append(f"{f.name}=_d{i}")
         namespace[f"_s{i}"] = cls.__dict__[f.name].__set__  # the slot's member descriptor
         body.append(f"    _s{i}(self, {f.name})")
     if hasattr(cls, "__post_init__"):
         body.append("    self.__post_init__()")
-    source = f"def __init__(self, {', '.join(args)}) -> None:\n" + "\n".join(body or ["    pass"]) + "\n"
+    signature = [*args, *(["*", *kwargs] if kwargs else [])]
+    source = f"def __init__(self, {', '.join(signature)}) -> None:\n" + "\n".join(body or ["    pass"]) + "\n"
     exec(source, namespace)  # (generated from the field names only, as dataclasses does)
     init = namespace["__init__"]
     init.__qualname__ = f"{cls.__qualname__}.__init__"

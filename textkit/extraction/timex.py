@@ -25,7 +25,7 @@ from functools import lru_cache
 
 from textkit.extraction.time_calendar import holiday_date
 from textkit.extraction.time_rules import Holiday, TimeGrammar, Word, grammar
-from textkit.model import Document, Section, TimeExpression, TimeValue, section_index
+from textkit.model import Document, Section, SectionIndex, TimeExpression, TimeValue
 from textkit.numerals import parse_number
 
 __all__ = ["extract_times"]
@@ -471,12 +471,14 @@ def _scan(g: TimeGrammar, text: str, excluded: list[tuple[int, int]]) -> list[tu
 
 
 def extract_times(
-    document: Document, root: Section, *, reference_date: date | None = None
+    document: Document, root: Section, *, reference_date: date | None = None, rules: TimeGrammar | None = None,
+    sections: SectionIndex | None = None,
 ) -> tuple[tuple[TimeExpression, ...], TimeValue | None]:
     """All time expressions of ``document`` in text order, and the plan's own period (or ``None``).
 
     Dates without a year are placed inside the plan's period when it states one, else in the year of
-    ``reference_date`` (or of the document's own date line when no reference date is given).
+    ``reference_date`` (or of the document's own date line when no reference date is given). ``rules``: the
+    time grammar (the shipped one when not given); ``sections``: the tree's `SectionIndex`, if at hand.
 
     >>> from textkit.model import Document, Section
     >>> doc = Document(text="9月28日前，要集中梳理出一批突出问题。每月20日前后组织1次集体学习。")
@@ -485,7 +487,7 @@ def extract_times(
     >>> [(t.text, t.kind, t.value.end or t.value.freq) for t in times]
     [('9月28日前', 'deadline', '2023-09-28'), ('每月20日前后', 'recurrence', 'monthly')]
     """
-    g = grammar()
+    g = rules if rules is not None else grammar()
     text = document.text
     excluded = _excluded(text)
     ctx = _Context(ref=reference_date or _infer_reference(text))
@@ -496,7 +498,8 @@ def extract_times(
         ctx.ref = period[0]
 
     out: list[TimeExpression] = []
-    sections = section_index(root)
+    if sections is None:
+        sections = SectionIndex(root)
     for s, e, kind in matches:
         while e > s and text[e - 1] in " \t\u3000":
             e -= 1

@@ -22,7 +22,7 @@ from textkit._frozen import quick_init
 from textkit.errors import RuleError
 from textkit.numerals import parse_number
 from textkit.patterns import Scanner, first_chars
-from textkit.rules import Field, load_entries
+from textkit.rules import Field, compile_pattern, load_layered
 
 __all__ = [
     "STYLE_SCHEMA", "Marker", "MarkerMatch", "NumberingStyle", "any_marker", "load_styles", "marker_key",
@@ -68,10 +68,11 @@ class Marker:
 @lru_cache(maxsize=8)
 def _load(extra: tuple[str, ...]) -> tuple[NumberingStyle, ...]:
     out = []
-    for e in load_entries("numbering.toml", "style", STYLE_SCHEMA, extra=extra):
-        regex = re.compile(e["pattern"])
+    for entry in load_layered("numbering.toml", "style", STYLE_SCHEMA, extra=extra):
+        e = entry.data
+        regex = compile_pattern(e["pattern"], file=entry.file, entry=e["id"], key="pattern")
         if "num" not in regex.groupindex:
-            raise RuleError("pattern must define the group (?P<num>…)", file="numbering.toml", entry=e["id"],
+            raise RuleError("pattern must define the group (?P<num>…)", file=entry.file, entry=e["id"],
                             key="pattern")
         out.append(NumberingStyle(id=e["id"], family=e["family"], regex=regex, numeral=e["numeral"],
                                   width=e.get("width"), heading=e.get("heading", "line"),
@@ -160,10 +161,29 @@ def _for_styles(cache: _StylesCache[T], styles: Sequence[NumberingStyle], inline
     return made
 
 
-def marker_matcher(styles: Sequence[NumberingStyle], *, inline: bool = False) -> MarkerMatch:
+def marker_matcher(styles: Sequence[NumberingStyle], *, inline: bool = False, fast: bool = True) -> MarkerMatch:
     """``lambda text, pos: match_marker(text, pos, styles, inline=inline)``, for a caller trying many
-    positions with the same styles."""
+    positions with the same styles. ``fast=False``: the plain matcher, every style tried at every position."""
+    if not fast:
+        usable = tuple(s for s in styles if s.inline or not inline)
+        return lambda text, pos: _plain_match(text, pos, usable)
     return _for_styles(_matchers, styles, inline, _matcher)
+
+
+def _plain_match(text: str, pos: int, styles: Sequence[NumberingStyle]) -> Marker | None:
+    """The longest marker of ``styles`` at ``pos`` (ties to the earlier style), each style tried in turn."""
+    if pos >= len(text):
+        return None
+    best: Marker | None = None
+    for style in styles:
+        m = style.regex.match(text, pos)
+        if m is None or (best is not None and m.end() <= best.end):
+            continue
+        value = parse_number(m.group("num"))
+        if value is None or value <= 0:
+            continue
+        best = Marker(style, m.group(0), value, pos, m.end())
+    return best
 
 
 def marker_scanner(styles: Sequence[NumberingStyle], *, inline: bool = False) -> Scanner:

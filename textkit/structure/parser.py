@@ -136,8 +136,8 @@ _COLON_AHEAD = re.compile(r"\s*[：:]")
 _SPACES = re.compile(r"\s+")
 
 
-def _classify(text: str, lines: list[_Line], rules: StructureRules) -> None:
-    match = marker_matcher(rules.styles)
+def _classify(text: str, lines: list[_Line], rules: StructureRules, *, fast: bool = True) -> None:
+    match = marker_matcher(rules.styles, fast=fast)
     for ln in lines:
         if ln.kind == "blank":
             continue
@@ -346,8 +346,7 @@ class _Node:
 
 
 def _leaf(kind: SectionKind, start: int, end: int, label: str | None = None) -> Section:
-    # arguments by position: (kind, start, end, level, marker, value, style, title, title_start, title_end, label)
-    return Section(kind, start, end, 0, None, None, None, "", None, None, label)
+    return Section(kind=kind, start=start, end=end, label=label)
 
 
 def _over(kind: SectionKind, start: int, end: int, children: Sequence[Section], *, marker: Marker | None = None,
@@ -356,9 +355,9 @@ def _over(kind: SectionKind, start: int, end: int, children: Sequence[Section], 
     start = min(start, children[0].start)
     end = max([c.end for c in children])
     if marker is None:
-        return Section(kind, start, end, 0, None, None, None, "", None, None, label, "", tuple(children))
-    return Section(kind, start, end, 0, marker.text, marker.value, marker.style.id, "", None, None, label, "",
-                   tuple(children))
+        return Section(kind=kind, start=start, end=end, label=label, children=tuple(children))
+    return Section(kind=kind, start=start, end=end, marker=marker.text, value=marker.value, style=marker.style.id,
+                   label=label, children=tuple(children))
 
 
 _LEAF_KIND: dict[str, SectionKind] = {"table": "table-row", "label": "label"}
@@ -390,7 +389,8 @@ class _Builder:
             assert p.marker is not None
             labs = item_labels(self.text, p.start, p.end, self.rules.label)
             if not labs:
-                return Section("item", p.start, p.end, 0, p.marker.text, p.marker.value, p.marker.style.id)
+                return Section(kind="item", start=p.start, end=p.end, marker=p.marker.text, value=p.marker.value,
+                               style=p.marker.style.id)
             children: list[Section] = []
             pos = p.start
             for ls, le, word in labs:
@@ -566,17 +566,20 @@ def _finish(node: _Node, path: tuple[str, ...], seen: dict[str, int], prefix: st
         if node.kind == "section" and len(children) > 1 and children[0].end > children[1].start:
             children[0] = replace(children[0], end=children[1].start)
     if m is None:
-        return Section(node.kind, start, end, node.level, None, None, None, node.title, node.title_start,
-                       node.title_end, None, ident, tuple(children))
-    # (kind, start, end, level, marker, value, style, title, title_start, title_end, label, id, children)
-    return Section(node.kind, start, end, node.level, m.text, m.value, m.style.id, node.title, node.title_start,
-                   node.title_end, None, ident, tuple(children))
+        return Section(kind=node.kind, start=start, end=end, level=node.level, title=node.title,
+                       title_start=node.title_start, title_end=node.title_end, id=ident, children=tuple(children))
+    return Section(kind=node.kind, start=start, end=end, level=node.level, marker=m.text, value=m.value,
+                   style=m.style.id, title=node.title, title_start=node.title_start, title_end=node.title_end,
+                   id=ident, children=tuple(children))
 
 
 def parse_structure(
-    document: Document, *, rules: StructureRules | None = None
+    document: Document, *, rules: StructureRules | None = None, fast: bool = True
 ) -> tuple[Section, tuple[ParseWarning, ...]]:
     """Segment ``document`` into its tree; return the root and the numbering warnings.
+
+    ``rules``: numbering styles and part patterns (`load_structure_rules`); ``fast=False`` tries every
+    numbering style at every line start instead of only those whose first character fits (the same tree).
 
     >>> from textkit.model import Document
     >>> root, warnings = parse_structure(Document("一、总体要求\\n（一）指导思想。坚持…\\n二、主要任务\\n四、保障\\n"))
@@ -588,7 +591,7 @@ def parse_structure(
     rules = rules or load_structure_rules()
     text = document.text
     lines = _split_lines(text)
-    _classify(text, lines, rules)
+    _classify(text, lines, rules, fast=fast)
     lead, lines = _merge_blanks(lines)
     builder = _Builder(text, rules)
     children: list[_Node | Section] = []
