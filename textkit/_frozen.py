@@ -18,6 +18,22 @@ __all__ = ["quick_init"]
 
 T = TypeVar("T")
 
+# A keyword-only __init__ (``def __init__(self, *, kind, start, end, level=0, …)``) fills each omitted field
+# from a dict of defaults, a lookup per field: for a 13-field `Section` made with 4 keywords that is most of
+# the gain of quick_init lost. So for a class whose fields are all keyword-only the generated __init__ takes
+# ordinary parameters, with defaults filled from a tuple, behind a positional-only guard: a positional
+# argument lands in the guard (or past the last parameter) and is refused, as is a missing required field.
+_KW = object()  # the guard's default: no positional argument was given
+_REQ = object()  # the default of a required field: it was not given
+
+
+def _refuse(cls: type, positional: object, required: dict[str, object]) -> None:
+    if positional is not _KW:
+        raise TypeError(f"{cls.__qualname__}.__init__() takes keyword arguments only; positional arguments "
+                        f"were given")
+    missing = [name for name, value in required.items() if value is _REQ]
+    raise TypeError(f"{cls.__qualname__}.__init__() missing required keyword-only argument: {missing[0]!r}")
+
 
 def quick_init(cls: type[T]) -> type[T]:
     """Replace the ``__init__`` of the frozen slotted dataclass ``cls`` by a quicker one (same behaviour).
@@ -30,22 +46,36 @@ def quick_init(cls: type[T]) -> type[T]:
     params = getattr(cls, "__dataclass_params__", None)
     if params is None or not params.frozen or "__slots__" not in cls.__dict__:
         raise TypeError(f"quick_init needs a frozen slotted dataclass; {cls.__qualname__} is not one")
-    namespace: dict[str, Any] = {}
-    args: list[str] = []
-    kwargs: list[str] = []  # keyword-only parameters come after a bare *, as in the dataclass's own __init__
-    body: list[str] = []
-    for i, f in enumerate(dataclasses.fields(cls)):  # type: ignore[arg-type]
+    fields = dataclasses.fields(cls)  # type: ignore[arg-type]
+    for f in fields:
         if not f.init or f.default_factory is not dataclasses.MISSING:
             raise TypeError(f"quick_init cannot build field {f.name!r} of {cls.__qualname__}")
+    # every field keyword-only (``kw_only=True`` on the class): see _guarded_signature
+    guarded = bool(fields) and all(f.kw_only for f in fields)
+    namespace: dict[str, Any] = {"_KW": _KW, "_REQ": _REQ, "_refuse": _refuse, "_cls": cls}
+    args: list[str] = []
+    kwargs: list[str] = []  # keyword-only parameters come after a bare *, as in the dataclass's own __init__
+    required: list[str] = []
+    body: list[str] = []
+    for i, f in enumerate(fields):
         # the parameter names are the field names, as in the dataclass's own __init__ (keyword calls)
-        into = kwargs if f.kw_only else args
+        into = kwargs if f.kw_only and not guarded else args
         if f.default is dataclasses.MISSING:
-            into.append(f.name)
+            if guarded:
+                required.append(f.name)
+                into.append(f"{f.name}=_REQ")
+            else:
+                into.append(f.name)
         else:
             namespace[f"_d{i}"] = f.default
             into.append(f"{f.name}=_d{i}")
         namespace[f"_s{i}"] = cls.__dict__[f.name].__set__  # the slot's member descriptor
         body.append(f"    _s{i}(self, {f.name})")
+    if guarded:
+        test = " or ".join(["_positional is not _KW", *(f"{name} is _REQ" for name in required)])
+        names = ", ".join(f"{name!r}: {name}" for name in required)
+        body.insert(0, f"    if {test}:\n        _refuse(_cls, _positional, {{{names}}})")
+        args.insert(0, "_positional=_KW, /")
     if hasattr(cls, "__post_init__"):
         body.append("    self.__post_init__()")
     signature = [*args, *(["*", *kwargs] if kwargs else [])]

@@ -28,7 +28,7 @@ from textkit.numerals import int_to_chinese
 from textkit.patterns import guarded
 from textkit.rules import Field, load_entries
 from textkit.structure.inline import Piece, item_labels, split_paragraph
-from textkit.structure.numbering import Marker, NumberingStyle, load_styles, marker_key, marker_matcher
+from textkit.structure.numbering import Marker, Markers, NumberingStyle, load_styles, marker_key
 
 __all__ = ["StructureRules", "load_structure_rules", "parse_structure", "plan_title"]
 
@@ -49,6 +49,7 @@ class StructureRules:
     """The compiled rules the parser uses: numbering styles and the part patterns of structure.toml."""
 
     styles: tuple[NumberingStyle, ...]
+    markers: Markers  # the styles compiled for matching, once per rule set
     label: re.Pattern[str]
     attachment: re.Pattern[str]
     signature_suffix: re.Pattern[str]
@@ -74,8 +75,10 @@ def _load_rules(numbering: tuple[str, ...], parts: tuple[str, ...]) -> Structure
         pats = by_kind.get(kind) or [r"(?!x)x"]
         return re.compile("|".join(f"(?:{p})" for p in pats))
 
+    styles = load_styles(extra=numbering)
     return StructureRules(
-        styles=load_styles(extra=numbering),
+        styles=styles,
+        markers=Markers(styles),
         label=label_group,
         attachment=alt("attachment"),
         signature_suffix=alt("signature-suffix"),
@@ -137,7 +140,7 @@ _SPACES = re.compile(r"\s+")
 
 
 def _classify(text: str, lines: list[_Line], rules: StructureRules, *, fast: bool = True) -> None:
-    match = marker_matcher(rules.styles, fast=fast)
+    match = rules.markers.line_match if fast else rules.markers.line_plain
     for ln in lines:
         if ln.kind == "blank":
             continue
@@ -364,9 +367,10 @@ _LEAF_KIND: dict[str, SectionKind] = {"table": "table-row", "label": "label"}
 
 
 class _Builder:
-    def __init__(self, text: str, rules: StructureRules) -> None:
+    def __init__(self, text: str, rules: StructureRules, *, fast: bool = True) -> None:
         self.text = text
         self.rules = rules
+        self.fast = fast
         self.warnings: list[ParseWarning] = []
         self.last_at: dict[tuple[int, str], int] = {}  # (depth, family) → value of the last heading there
 
@@ -378,8 +382,8 @@ class _Builder:
 
     def _paragraph(self, kind: SectionKind, start: int, end: int, label: str | None = None,
                    clauses: list[tuple[int, int, str]] | None = None) -> Section:
-        pieces = split_paragraph(self.text, start, end, styles=self.rules.styles, label_re=self.rules.label,
-                                 clauses=clauses)
+        pieces = split_paragraph(self.text, start, end, styles=self.rules.markers, label_re=self.rules.label,
+                                 clauses=clauses, fast=self.fast)
         if not pieces:
             return _leaf(kind, start, end, label)
         return _over(kind, start, end, [self._piece_node(p) for p in pieces], label=label)
@@ -579,7 +583,8 @@ def parse_structure(
     """Segment ``document`` into its tree; return the root and the numbering warnings.
 
     ``rules``: numbering styles and part patterns (`load_structure_rules`); ``fast=False`` tries every
-    numbering style at every line start instead of only those whose first character fits (the same tree).
+    numbering style at every line start and every paragraph position instead of only where the first
+    character fits (the same tree).
 
     >>> from textkit.model import Document
     >>> root, warnings = parse_structure(Document("一、总体要求\\n（一）指导思想。坚持…\\n二、主要任务\\n四、保障\\n"))
@@ -593,7 +598,7 @@ def parse_structure(
     lines = _split_lines(text)
     _classify(text, lines, rules, fast=fast)
     lead, lines = _merge_blanks(lines)
-    builder = _Builder(text, rules)
+    builder = _Builder(text, rules, fast=fast)
     children: list[_Node | Section] = []
     if lead is not None:
         children.append(_leaf("blank", lead.start, lead.end))
