@@ -175,3 +175,14 @@ def test_a_trigger_that_can_miss_a_match_of_its_pattern_is_refused(tmp_path: Pat
     (tmp_path / "fixed").mkdir()
     rules = load_rules(_folder(tmp_path / "fixed", {"roles.toml": fixed}))
     assert rules.units.phrase_triggers["by-x-host"] == ("牵头", "主办")
+
+
+def test_lint_takes_its_rules_from_the_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # a gap (一、二、四、) is an error by default; the office's lint.toml switches the rule off
+    plan = tmp_path / "plan.txt"
+    plan.write_text("一、总体要求\n二、主要任务\n四、保障措施\n", encoding="utf-8")
+    assert main(["lint", str(plan), "--format", "json"]) == 1
+    assert "numbering.gap" in capsys.readouterr().out
+    folder = _folder(tmp_path, {"lint.toml": "[[rule]]\nid = 'numbering.gap'\nenabled = false\n"})
+    assert main(["lint", str(plan), "--format", "json", "--rules", str(folder)]) == 0
+    assert "numbering.gap" not in capsys.readouterr().out

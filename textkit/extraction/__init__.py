@@ -64,8 +64,9 @@ def extract(
     rs = rules if rules is not None else default_rules()
     sections = SectionIndex(root)  # one index of the tree for every stage's offset → section lookups
     rows = tables if tables is not None else rs.units.task_tables(document, fast=fast)
-    dates, period = extract_times(document, root, reference_date=reference_date, rules=rs.time, sections=sections)
+    dates, period = extract_times(document, root, reference_date=reference_date, rules=rs.time, sections=sections,
+                                  fast=fast)
     units = extract_units(document, root, rules=rs.units, tables=rows, sections=sections, fast=fast)
-    quantities = extract_quantities(document, root, sections=sections)
+    quantities = extract_quantities(document, root, sections=sections, fast=fast)
     measures = build_measures(document, root, units=units, dates=dates, tables=rows, sections=sections)
     return Extraction(measures=measures, units=units, dates=dates, quantities=quantities, period=period)

@@ -51,7 +51,7 @@ def _scanner() -> Scanner:
 
 
 def extract_quantities(
-    document: Document, root: Section, *, sections: SectionIndex | None = None
+    document: Document, root: Section, *, sections: SectionIndex | None = None, fast: bool = True
 ) -> tuple[Quantity, ...]:
     """Every counted mention of ``document`` in text order.
 
@@ -64,7 +64,7 @@ def extract_quantities(
     text = document.text
     if sections is None:
         sections = SectionIndex(root)
-    for m in _scanner().finditer(text):
+    for m in (_scanner() if fast else _pattern()).finditer(text):
         raw, measure, noun = m.group("num", "measure", "noun")
         plain = unicodedata.normalize("NFKC", raw)
         value = parse_number(plain)

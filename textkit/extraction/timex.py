@@ -451,10 +451,14 @@ def _plan_period(g: TimeGrammar, text: str, matches: list[tuple[int, int, str]],
     return None
 
 
-def _scan(g: TimeGrammar, text: str, excluded: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
-    """(start, end, kind) of every statement in text order: one pass of the statement grammar, then
-    主题教育期间-style campaign periods, looked for from the (rare) word 期间 backwards."""
-    found = [(m.start(), m.end(), g.kind(m)) for m in g.statements.finditer(text)]
+def _scan(
+    g: TimeGrammar, text: str, excluded: list[tuple[int, int]], *, fast: bool = True
+) -> list[tuple[int, int, str]]:
+    """(start, end, kind) of every statement in text order: one pass of the statement grammar (behind its
+    candidate filter when ``fast``, else the plain regex), then 主题教育期间-style campaign periods, looked
+    for from the (rare) word 期间 backwards."""
+    matches = g.statements.finditer(text) if fast else g.statement.finditer(text)
+    found = [(m.start(), m.end(), g.kind(m)) for m in matches]
     taken = [(s, e) for s, e, _ in found]
     extra = []
     for m in g.during.finditer(text):
@@ -472,13 +476,14 @@ def _scan(g: TimeGrammar, text: str, excluded: list[tuple[int, int]]) -> list[tu
 
 def extract_times(
     document: Document, root: Section, *, reference_date: date | None = None, rules: TimeGrammar | None = None,
-    sections: SectionIndex | None = None,
+    sections: SectionIndex | None = None, fast: bool = True,
 ) -> tuple[tuple[TimeExpression, ...], TimeValue | None]:
     """All time expressions of ``document`` in text order, and the plan's own period (or ``None``).
 
     Dates without a year are placed inside the plan's period when it states one, else in the year of
     ``reference_date`` (or of the document's own date line when no reference date is given). ``rules``: the
-    time grammar (the shipped one when not given); ``sections``: the tree's `SectionIndex`, if at hand.
+    time grammar (the shipped one when not given); ``sections``: the tree's `SectionIndex`, if at hand;
+    ``fast=False``: the statement grammar searched without its candidate filter (the same expressions).
 
     >>> from textkit.model import Document, Section
     >>> doc = Document(text="9月28日前，要集中梳理出一批突出问题。每月20日前后组织1次集体学习。")
@@ -491,7 +496,7 @@ def extract_times(
     text = document.text
     excluded = _excluded(text)
     ctx = _Context(ref=reference_date or _infer_reference(text))
-    matches = _scan(g, text, excluded)
+    matches = _scan(g, text, excluded, fast=fast)
     period = _plan_period(g, text, matches, ctx)
     ctx.period = period
     if ctx.ref is None and period is not None:

@@ -97,7 +97,8 @@ def lint(
     cfg = config if config is not None else rule_set.lint if rule_set is not None else load_config()
     _check_rules(cfg)
     selected = [cfg.rule(r) for r in ids] if ids is not None else list(cfg.enabled())
-    ctx = Context(plan, cfg)
+    families = {s.id: s.family for s in rule_set.structure.styles} if rule_set is not None else None
+    ctx = Context(plan, cfg, families)
     doc_text = plan.document.text
     found: list[Finding] = []
     for rule in selected:
