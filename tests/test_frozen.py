@@ -20,9 +20,9 @@ def test_same_fields_defaults_and_keywords_as_the_dataclass() -> None:
 def test_model_records_are_built_by_keyword_only() -> None:
     # swapping two fields by position (text and name of a unit) cannot happen: positions are refused
     with pytest.raises(TypeError, match="positional"):
-        ResponsibleUnit(3, 7, "机关党委（机关纪委）", "机关党委", "lead")  # type: ignore[misc]
+        ResponsibleUnit(3, 7, "机关党委（机关纪委）", "机关党委", "lead")  # type: ignore[call-arg]
     with pytest.raises(TypeError, match="positional"):
-        Section("paragraph", 0, 5)  # type: ignore[misc]
+        Section("paragraph", 0, 5)  # type: ignore[call-arg]
 
 
 def test_keyword_only_fields_follow_a_bare_star() -> None:
@@ -35,7 +35,7 @@ def test_keyword_only_fields_follow_a_bare_star() -> None:
 
     assert Mixed(1, 2, label="x") == Mixed(start=1, end=2, label="x")
     with pytest.raises(TypeError):
-        Mixed(1, 2, "x")  # type: ignore[misc]
+        Mixed(1, 2, "x")  # type: ignore[call-arg]
 
 
 def test_still_frozen_hashable_replaceable_and_picklable() -> None:
@@ -83,3 +83,26 @@ def test_classes_it_cannot_build_are_refused() -> None:
         quick_init(Unslotted)
     with pytest.raises(TypeError, match="field 'a'"):
         quick_init(Factory)
+
+
+def test_keyword_maker_builds_what_the_class_builds() -> None:
+    from textkit._frozen import keyword_maker
+
+    make = keyword_maker(ResponsibleUnit)
+    made = make(start=3, end=7, text="机关党委", name="机关党委", role="lead", source="label")
+    assert made == ResponsibleUnit(start=3, end=7, text="机关党委", name="机关党委", role="lead", source="label")
+    assert type(made) is ResponsibleUnit and made.collective is False
+    with pytest.raises(TypeError):
+        make(3, 7, "机关党委", "机关党委", "lead")  # type: ignore[call-arg]
+    with pytest.raises(TypeError, match="start"):
+        make(end=7, text="机关党委", name="机关党委", role="lead")  # type: ignore[call-arg]
+
+    @dataclasses.dataclass(frozen=True, slots=True)
+    class Checked:
+        start: int
+
+        def __post_init__(self) -> None:
+            pass
+
+    with pytest.raises(TypeError, match="__post_init__"):
+        keyword_maker(Checked)

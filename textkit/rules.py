@@ -297,7 +297,7 @@ def load_rules(folder: str | Path | None = None) -> RuleSet:
 
 def _build(user: Mapping[str, Path]) -> RuleSet:
     from textkit.extraction.time_rules import grammar
-    from textkit.extraction.units.rules import UnitExtractor, load_unit_rules
+    from textkit.extraction.units.rules import as_extractor, load_unit_rules
     from textkit.lint.config import load_config
     from textkit.structure.parser import load_structure_rules
 
@@ -306,7 +306,7 @@ def _build(user: Mapping[str, Path]) -> RuleSet:
 
     return RuleSet(
         structure=load_structure_rules(numbering=extra("numbering.toml"), parts=extra("structure.toml")),
-        units=UnitExtractor(load_unit_rules(extra("roles.toml"), extra("units.toml"))),
+        units=as_extractor(load_unit_rules(extra("roles.toml"), extra("units.toml"))),
         time=grammar(extra("time.toml"), extra("holidays.toml")),
         lint=load_config(user.get("lint.toml")),
         files=tuple(user.values()),

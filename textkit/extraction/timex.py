@@ -23,10 +23,13 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
+from textkit._frozen import keyword_maker
 from textkit.extraction.time_calendar import holiday_date
 from textkit.extraction.time_rules import Holiday, TimeGrammar, Word, grammar
 from textkit.model import Document, Section, SectionIndex, TimeExpression, TimeValue
 from textkit.numerals import parse_number
+
+_Time = keyword_maker(TimeExpression)  # (hundreds per plan: built without packing the keywords in a dict)
 
 __all__ = ["extract_times"]
 
@@ -514,7 +517,7 @@ def extract_times(
         if made is None:
             continue
         tkind, value, rule = made
-        out.append(TimeExpression(start=s, end=e, text=text[s:e], kind=tkind, value=value,  # type: ignore[arg-type]
+        out.append(_Time(start=s, end=e, text=text[s:e], kind=tkind, value=value,  # type: ignore[arg-type]
                                   rule_id=rule, section=sections.id_at(s)))
     plan_period = TimeValue(start=_iso(period[0]), end=_iso(period[1])) if period else None
     return tuple(out), plan_period

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
+from textkit._frozen import keyword_maker
 from textkit.model import Document, ParseWarning, Section, SectionKind
 from textkit.numerals import int_to_chinese
 from textkit.patterns import guarded
@@ -31,6 +32,8 @@ from textkit.structure.inline import Piece, item_labels, split_paragraph
 from textkit.structure.numbering import Marker, Markers, NumberingStyle, load_styles, marker_key
 
 __all__ = ["StructureRules", "load_structure_rules", "parse_structure", "plan_title"]
+
+_Section = keyword_maker(Section)  # (thousands per plan: built without packing the keywords in a dict)
 
 _INDENT = " \t\u3000\u2003\u2002\u00a0\ufeff"
 _SENTENCE_END = "。；;！？!?，,：:"
@@ -349,7 +352,7 @@ class _Node:
 
 
 def _leaf(kind: SectionKind, start: int, end: int, label: str | None = None) -> Section:
-    return Section(kind=kind, start=start, end=end, label=label)
+    return _Section(kind=kind, start=start, end=end, label=label)
 
 
 def _over(kind: SectionKind, start: int, end: int, children: Sequence[Section], *, marker: Marker | None = None,
@@ -358,8 +361,8 @@ def _over(kind: SectionKind, start: int, end: int, children: Sequence[Section], 
     start = min(start, children[0].start)
     end = max([c.end for c in children])
     if marker is None:
-        return Section(kind=kind, start=start, end=end, label=label, children=tuple(children))
-    return Section(kind=kind, start=start, end=end, marker=marker.text, value=marker.value, style=marker.style.id,
+        return _Section(kind=kind, start=start, end=end, label=label, children=tuple(children))
+    return _Section(kind=kind, start=start, end=end, marker=marker.text, value=marker.value, style=marker.style.id,
                    label=label, children=tuple(children))
 
 
@@ -393,7 +396,7 @@ class _Builder:
             assert p.marker is not None
             labs = item_labels(self.text, p.start, p.end, self.rules.label)
             if not labs:
-                return Section(kind="item", start=p.start, end=p.end, marker=p.marker.text, value=p.marker.value,
+                return _Section(kind="item", start=p.start, end=p.end, marker=p.marker.text, value=p.marker.value,
                                style=p.marker.style.id)
             children: list[Section] = []
             pos = p.start
@@ -570,9 +573,9 @@ def _finish(node: _Node, path: tuple[str, ...], seen: dict[str, int], prefix: st
         if node.kind == "section" and len(children) > 1 and children[0].end > children[1].start:
             children[0] = replace(children[0], end=children[1].start)
     if m is None:
-        return Section(kind=node.kind, start=start, end=end, level=node.level, title=node.title,
+        return _Section(kind=node.kind, start=start, end=end, level=node.level, title=node.title,
                        title_start=node.title_start, title_end=node.title_end, id=ident, children=tuple(children))
-    return Section(kind=node.kind, start=start, end=end, level=node.level, marker=m.text, value=m.value,
+    return _Section(kind=node.kind, start=start, end=end, level=node.level, marker=m.text, value=m.value,
                    style=m.style.id, title=node.title, title_start=node.title_start, title_end=node.title_end,
                    id=ident, children=tuple(children))
 
@@ -628,7 +631,7 @@ def parse_structure(
             att_no += 1
             prefix = f"附件{att_no}/"
         frozen_children.append(_finish(c, (), seen, prefix))
-    frozen = Section(kind="document", start=0, end=len(text), children=tuple(frozen_children))
+    frozen = _Section(kind="document", start=0, end=len(text), children=tuple(frozen_children))
     return frozen, tuple(builder.warnings)
 
 

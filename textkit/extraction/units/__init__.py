@@ -27,6 +27,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from operator import itemgetter
 
+from textkit._frozen import keyword_maker
 from textkit.extraction.units.lists import split_unit_list
 from textkit.extraction.units.names import ALIAS_ENDS, ALIAS_RE, compact, is_collective, loose_unit
 from textkit.extraction.units.phrases import phrase_units
@@ -44,6 +45,8 @@ from textkit.extraction.units.rules import (
 from textkit.extraction.units.statements import label_statements, paren_statements, role_bracket
 from textkit.model import Document, ResponsibleUnit, Role, Section, SectionIndex
 from textkit.structure.tables import TableRow
+
+_Unit = keyword_maker(ResponsibleUnit)  # (a plan names hundreds: built without packing the keywords in a dict)
 
 __all__ = [
     "TableRow", "UnitExtractor", "UnitRules", "default_extractor", "extract_units", "load_unit_rules",
@@ -185,7 +188,7 @@ def extract_units(
             named = names[utext] = (name, alias, is_collective(name, ux))
         sec = at(start)
         role: Role = "lead" if found_role == "lead" else "support" if found_role == "support" else "responsible"
-        units.append(ResponsibleUnit(
+        units.append(_Unit(
             start=start, end=end, text=utext, name=named[0], role=role, collective=named[2], alias=named[1],
             label=label, rule_id=rule_id, section=sec.id if sec is not None else "",
             source=source,
