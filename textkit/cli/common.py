@@ -27,12 +27,15 @@ def parse_date(value: str) -> date:
         raise argparse.ArgumentTypeError(f"reference date {value!r} is invalid; use YYYY-MM-DD") from None
 
 
-def add_input_options(p: argparse.ArgumentParser) -> None:
+def add_input_options(p: argparse.ArgumentParser, *, rules: bool = False) -> None:
+    """The options of reading and parsing input files; with ``rules``, also ``--rules DIR`` (for a command
+    that passes `rules_from(args)` on to every parse: `PlanBatch` does)."""
     p.add_argument("--reference-date", type=parse_date, metavar="YYYY-MM-DD",
                    help="date that anchors dates written without a year (default: the plan's own)")
-    p.add_argument("--rules", metavar="DIR",
-                   help="a folder of rule files (numbering.toml, roles.toml, units.toml, time.toml…) layered "
-                        "over the shipped rules")
+    if rules:
+        p.add_argument("--rules", metavar="DIR",
+                       help="a folder of rule files (numbering.toml, roles.toml, units.toml, time.toml, "
+                            "lint.toml…) layered over the shipped rules")
     p.add_argument("--max-size", type=float, metavar="MB", default=DEFAULT_LIMITS.max_bytes / 2**20,
                    help="refuse input files larger than this many megabytes (default %(default).0f)")
     p.add_argument("--max-chars", type=int, metavar="N", default=DEFAULT_LIMITS.max_chars,

@@ -26,7 +26,7 @@ def add_parser(sub: Any) -> None:
                    help="exit 1 when a finding is this severe or worse (default: %(default)s)")
     p.add_argument("--lang", choices=LANGS, default="zh", help="language of the messages (default: %(default)s)")
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
-    add_input_options(p)
+    add_input_options(p, rules=True)
     p.set_defaults(run=run)
 
 
