@@ -22,6 +22,7 @@ demo: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q --doctest-modules textkit  # the examples in the docstrings
 
 typecheck: $(STAMP)
 	$(BIN)/mypy

@@ -69,15 +69,22 @@ def stage_runner(pkg: str, stage: str, texts: list[str]) -> Callable[[str], obje
     if stage == "times":
         return lambda t: timex.extract_times(docs[t], roots[t], reference_date=ref)
     if stage == "units":
+        cached = getattr(units, "_task_table_rows", None)  # (revisions before the tables moved to structure)
+
         def run_units(t: str) -> object:
-            units._task_table_rows.cache_clear()  # time the task tables too, not a cached copy
-            return units.extract_units(docs[t], roots[t])
+            if cached is not None:
+                cached.cache_clear()  # time the task tables too, not a cached copy
+            return units.extract_units(docs[t], roots[t])  # (finds the task tables itself)
         return run_units
     found: dict[str, tuple[Any, Any]] = {
         t: (units.extract_units(docs[t], roots[t]), timex.extract_times(docs[t], roots[t], reference_date=ref)[0])
         for t in texts}
 
+    cached = getattr(units, "_task_table_rows", None)
+
     def run_measures(t: str) -> object:
+        if cached is not None:
+            cached.cache_clear()  # time the task tables too, as the working tree's build_measures does
         return measures.build_measures(docs[t], roots[t], units=found[t][0], dates=found[t][1])
     return run_measures
 

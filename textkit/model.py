@@ -32,6 +32,7 @@ __all__ = [
     "TableCell",
     "TimeExpression",
     "TimeValue",
+    "UnitSource",
     "section_at",
     "section_index",
 ]
@@ -171,7 +172,7 @@ SectionKind = Literal[
 
 
 @quick_init
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Section:
     """A node of the plan tree.
 
@@ -222,7 +223,7 @@ class Section:
 
 
 @quick_init
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class ParseWarning:
     """A recoverable oddity found while reading or parsing (a numbering gap, a skipped level...)."""
 
@@ -233,10 +234,11 @@ class ParseWarning:
 
 
 Role = Literal["lead", "support", "responsible"]
+UnitSource = Literal["table", "label", "verb", "phrase"]  # what named a unit: a table column, a label…
 
 
 @quick_init
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class ResponsibleUnit:
     """A unit named as responsible for a task (责任单位), with its role.
 
@@ -254,13 +256,14 @@ class ResponsibleUnit:
     label: str | None = None  # the label or phrase that assigned it (牵头单位, 由…牵头)
     rule_id: str = ""
     section: str = ""  # id of the enclosing numbered section
+    source: UnitSource | None = None  # a task-table column, a label, a role word after a list, a phrase
 
 
 TimeKind = Literal["point", "deadline", "period", "recurrence", "time", "vague", "duration"]
 
 
 @quick_init
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class TimeValue:
     """A normalised time: ISO ``start``/``end`` dates, or a recurrence ``freq``/``count``/``day``."""
 
@@ -273,7 +276,7 @@ class TimeValue:
 
 
 @quick_init
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class TimeExpression:
     """A date, deadline, period, recurrence, clock time or vague timing word, normalised."""
 
@@ -287,7 +290,7 @@ class TimeExpression:
 
 
 @quick_init
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Quantity:
     """A counted mention: ``6个方面`` → value 6, classifier 个, noun 方面."""
 
@@ -301,7 +304,7 @@ class Quantity:
 
 
 @quick_init
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Measure:
     """An actionable item of a plan: a numbered item, an inline enumeration item or a task-table row."""
 
@@ -417,17 +420,6 @@ class SectionIndex:
         return sec.id if sec is not None else ""
 
 
-# the last tree indexed, so that the extractors of one document share one index; read and replaced as one
-# tuple, so threads parsing different documents at once never get each other's index
-_last_index: tuple[Section, SectionIndex] | None = None
-
-
 def section_index(root: Section) -> SectionIndex:
-    """The `SectionIndex` of ``root``, reused when called again for the same tree object."""
-    global _last_index
-    last = _last_index
-    if last is not None and last[0] is root:
-        return last[1]
-    ix = SectionIndex(root)
-    _last_index = (root, ix)
-    return ix
+    """The `SectionIndex` of ``root`` (made anew: a caller looking up many offsets keeps it)."""
+    return SectionIndex(root)

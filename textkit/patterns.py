@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["Scanner", "first_chars", "guarded", "prefixes"]
+__all__ = ["Scanner", "derived_trigger", "first_chars", "guarded", "prefilter_misses", "prefixes", "required_words"]
 
 _ANY = frozenset(("",))  # stands for "any one character" in a prefix
 Prefix = tuple[frozenset[str], ...]
@@ -103,6 +103,97 @@ def prefixes(pattern: str, k: int) -> set[Prefix] | None:
         return None
 
     return seq(tree)
+
+
+def required_words(pattern: str, flags: int = 0) -> list[frozenset[str]]:
+    """Word sets every match of ``pattern`` holds one word of: for each set, a match contains at least one of
+    its words (a run of literal characters, or the literal branches of an alternation).
+
+    Worked out from CPython's regex parse tree; anything it cannot read (a class, a repeat that may be
+    absent, a look-around) adds no set, so the answer is sound but may be empty.
+
+    >>> sorted(map(sorted, required_words("由(?:牵头|主办)(?:负责)?")))
+    [['主办', '牵头'], ['由']]
+    """
+    try:
+        parser: Any = importlib.import_module("re._parser")
+        consts: Any = importlib.import_module("re._constants")
+        tree = parser.parse(pattern, flags)
+    except (ImportError, AttributeError, re.error):
+        return []
+    if tree.state.flags & re.IGNORECASE:
+        return []
+    repeats = {consts.MAX_REPEAT, consts.MIN_REPEAT, getattr(consts, "POSSESSIVE_REPEAT", None)}
+
+    def seq(items: Any) -> list[frozenset[str]]:
+        sets: list[frozenset[str]] = []
+        run = ""
+        for op, av in items:
+            if op is consts.LITERAL:
+                run += chr(av)
+                continue
+            if run:
+                sets.append(frozenset((run,)))
+                run = ""
+            sets.extend(one(op, av))
+        if run:
+            sets.append(frozenset((run,)))
+        return sets
+
+    def one(op: Any, av: Any) -> list[frozenset[str]]:
+        if op is consts.SUBPATTERN:
+            return seq(av[3])
+        if op is getattr(consts, "ATOMIC_GROUP", None):
+            return seq(av)
+        if op in repeats:
+            lo, _hi, body = av
+            return seq(body) if lo >= 1 else []
+        if op is consts.BRANCH:
+            union: set[str] = set()
+            for sub in av[1]:
+                options = seq(sub)
+                if not options:
+                    return []  # a branch that needs no word: the alternation needs none
+                union |= _best(options)
+            return [frozenset(union)]
+        return []  # a class, any character, an anchor or a look-around: no word to require
+
+    return seq(tree)
+
+
+def _best(options: Sequence[frozenset[str]]) -> frozenset[str]:
+    """The most telling of several required word sets: longest shortest word, then fewest words."""
+    return max(options, key=lambda s: (min(map(len, s)), -len(s)))
+
+
+def prefilter_misses(pattern: str, words: Sequence[str], flags: int = 0) -> frozenset[str] | None:
+    """Whether a line test "holds one of ``words``" can miss a match of ``pattern``: ``None`` when it cannot
+    (some word set every match needs has each of its words hold one of ``words``), else the best required
+    word set, to name in an error.
+
+    >>> prefilter_misses("由(?:牵头|主办)", ["牵头"]) == frozenset({"牵头", "主办"})
+    True
+    >>> prefilter_misses("由(?:牵头|主办)", ["牵头", "主办"]) is None
+    True
+    """
+    required = required_words(pattern, flags)
+    for s in required:
+        if all(any(w in word for w in words) for word in s):
+            return None
+    return _best(required) if required else frozenset()
+
+
+def derived_trigger(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
+    """The words of the most telling word set every match of ``pattern`` needs (`required_words`), or
+    ``None`` when the pattern needs no word that can be told.
+
+    >>> derived_trigger("由(?P<x>.+)(?:牵头|主办)")
+    ('主办', '牵头')
+    """
+    required = required_words(pattern, flags)
+    if not required:
+        return None
+    return tuple(sorted(_best(required)))
 
 
 def _union(sets: Iterable[frozenset[str]]) -> frozenset[str]:

@@ -15,6 +15,7 @@ from textkit.errors import InputError
 from textkit.extraction import extract
 from textkit.model import Document, Plan
 from textkit.reading import DEFAULT_LIMITS, Limits, read, read_text
+from textkit.rules import RuleSet, default_rules
 from textkit.structure import parse_structure
 
 __all__ = ["parse", "parse_many", "parse_text"]
@@ -25,19 +26,27 @@ def parse(
     *,
     reference_date: date | None = None,
     limits: Limits = DEFAULT_LIMITS,
+    rules: RuleSet | None = None,
+    fast: bool = True,
 ) -> Plan:
     """Read (if given a path), segment and extract a plan.
 
     ``reference_date`` anchors dates written without a year (``9月28日前``); without it the year is
-    taken from the plan's own text where it states one.
+    taken from the plan's own text where it states one. ``rules``: a rule set from `textkit.rules.load_rules`
+    (a user's folder layered over the shipped rules); the shipped rules when not given. ``fast=False`` takes
+    the plain path of every stage (no prefilter, no memo): slower, and the same plan.
 
     >>> plan = parse(read_text("一、工作安排\\n9月底前完成。\\n"), reference_date=date(2023, 9, 1))
     >>> plan.sections()[0].title
     '工作安排'
     """
+    rs = rules if rules is not None else default_rules()
     doc = source if isinstance(source, Document) else read(source, limits=limits)
-    root, warnings = parse_structure(doc)
-    found = extract(doc, root, reference_date=reference_date)
+    # 1. structure: the section tree, and the task tables (found once; extraction reads them)
+    root, warnings = parse_structure(doc, rules=rs.structure, fast=fast)
+    tables = rs.units.task_tables(doc, fast=fast)
+    # 2. extraction: times, units, quantities, then the measures that hold them
+    found = extract(doc, root, reference_date=reference_date, rules=rs, tables=tables, fast=fast)
     return Plan(
         document=doc,
         root=root,
@@ -56,15 +65,18 @@ def parse_many(
     *,
     reference_date: date | None = None,
     limits: Limits = DEFAULT_LIMITS,
+    rules: RuleSet | None = None,
 ) -> Iterator[Plan | InputError]:
     """Parse a batch; a file that cannot be read yields its `InputError` and the batch goes on."""
     for src in sources:
         try:
-            yield parse(src, reference_date=reference_date, limits=limits)
+            yield parse(src, reference_date=reference_date, limits=limits, rules=rules)
         except InputError as exc:
             yield exc
 
 
-def parse_text(text: str, *, reference_date: date | None = None, source: str = "<text>") -> Plan:
+def parse_text(
+    text: str, *, reference_date: date | None = None, source: str = "<text>", rules: RuleSet | None = None
+) -> Plan:
     """Parse a plan already in memory as a string."""
-    return parse(read_text(text, source=source), reference_date=reference_date)
+    return parse(read_text(text, source=source), reference_date=reference_date, rules=rules)

@@ -5,6 +5,14 @@ each array, the keys an entry may have, their types, which are required, which a
 (compiled on load) and which must be one of a fixed set. Loading an invalid file raises `RuleError`
 naming the file, the entry and the key. A user's file is layered over the defaults: an entry with the
 same ``id`` replaces the default one, ``enabled = false`` removes it, new ids are appended.
+
+Wherever an entry takes a regular expression it may give a word list instead (``words = ["牵头", "主办"]``):
+the words become an alternation of literals, longest first, so a domain expert rarely writes a regex. Every
+regex of a rule file is compiled by `compile_pattern`, the one place a user's pattern meets the regex engine.
+
+`RuleSet` bundles every rule family a parse uses (numbering, structure, roles, units, time words, lint),
+loaded and validated once (`load_rules`, optionally from a folder of user files) and passed along as
+``rules=``.
 """
 
 from __future__ import annotations
@@ -14,13 +22,23 @@ import re
 import tomllib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from textkit.errors import RuleError
 
-__all__ = ["Field", "data_path", "load_entries", "load_jsonl", "read_toml"]
+if TYPE_CHECKING:
+    from textkit.extraction.time_rules import TimeGrammar
+    from textkit.extraction.units.rules import UnitExtractor
+    from textkit.lint.config import LintConfig
+    from textkit.structure.parser import StructureRules
+
+__all__ = [
+    "RULE_FILES", "Entry", "Field", "RuleSet", "compile_pattern", "data_path", "default_rules", "load_entries",
+    "load_jsonl", "load_layered", "load_rules", "read_toml", "words_pattern",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,10 +68,54 @@ def read_toml(path: str | Path) -> dict[str, Any]:
         raise RuleError(f"not valid TOML: {exc}", file=str(path)) from None
 
 
+def compile_pattern(pattern: str, *, file: str = "", entry: str = "", key: str = "", flags: int = 0) -> re.Pattern[str]:
+    """Compile one regular expression of a rule file; a bad one is a `RuleError` naming file, entry and key.
+
+    Every pattern a user can write goes through here (the one choke point for checks on user regexes).
+
+    >>> compile_pattern("牵头|主办").pattern
+    '牵头|主办'
+    """
+    try:
+        return re.compile(pattern, flags)
+    except re.error as exc:
+        raise RuleError(f"bad regular expression {pattern!r}: {exc}", file=file, entry=entry, key=key) from None
+
+
+def words_pattern(words: Iterable[str]) -> str:
+    """A word list as a regex: the words escaped, longest first (so 牵头负责 wins over 牵头).
+
+    >>> words_pattern(["牵头", "主办", "牵头负责"])
+    '牵头负责|牵头|主办'
+    """
+    unique = sorted(dict.fromkeys(words), key=len, reverse=True)  # (stable: equal lengths keep their order)
+    return "|".join(re.escape(w) for w in unique)
+
+
+def _words_for_regex(entry: dict[str, Any], schema: Mapping[str, Field], *, file: str, name: str) -> dict[str, Any]:
+    """``words = [...]`` in place of the entry's one regex key (when the schema has no ``words`` key itself)."""
+    if "words" not in entry or "words" in schema:
+        return entry
+    regex_keys = [k for k, spec in schema.items() if spec.regex and not isinstance(spec.types, tuple)
+                  and spec.types is str]
+    if len(regex_keys) != 1:
+        return entry  # (then `words` is an unknown key, reported as such)
+    key = regex_keys[0]
+    words = entry["words"]
+    if key in entry:
+        raise RuleError(f"give either {key!r} or 'words', not both", file=file, entry=name, key="words")
+    if not isinstance(words, list) or not words or not all(isinstance(w, str) and w for w in words):
+        raise RuleError("must be a non-empty list of non-empty strings", file=file, entry=name, key="words")
+    out = {k: v for k, v in entry.items() if k != "words"}
+    out[key] = words_pattern(words)
+    return out
+
+
 def _check_entry(entry: Any, schema: Mapping[str, Field], *, file: str, where: str) -> dict[str, Any]:
     if not isinstance(entry, dict):
         raise RuleError(f"entry must be a table, not {type(entry).__name__}", file=file, entry=where)
     name = str(entry.get("id", where))
+    entry = _words_for_regex(entry, schema, file=file, name=name)
     unknown = sorted(set(entry) - set(schema) - {"enabled"})
     if unknown:
         raise RuleError(
@@ -82,10 +144,7 @@ def _check_entry(entry: Any, schema: Mapping[str, Field], *, file: str, where: s
         if spec.regex:
             patterns = value if isinstance(value, list) else [value]
             for pat in patterns:
-                try:
-                    re.compile(str(pat))
-                except re.error as exc:
-                    raise RuleError(f"bad regular expression {pat!r}: {exc}", file=file, entry=name, key=key) from None
+                compile_pattern(str(pat), file=file, entry=name, key=key)
         out[key] = value
     if "enabled" in entry:
         if not isinstance(entry["enabled"], bool):
@@ -103,23 +162,24 @@ def _as_tuple(t: type | tuple[type, ...]) -> tuple[type, ...]:
     return t if isinstance(t, tuple) else (t,)
 
 
-def load_entries(
+class Entry(NamedTuple):
+    """One validated entry and the file that last set it (a user's file, or the shipped one)."""
+
+    data: dict[str, Any]
+    file: str
+
+
+def load_layered(
     name: str,
     array: str,
     schema: Mapping[str, Field],
     *,
     extra: Sequence[str | Path] = (),
     known: Sequence[str] = (),
-) -> list[dict[str, Any]]:
-    """Load the ``[[array]]`` entries of the default data file ``name``, layered with ``extra`` files.
-
-    ``known`` names the other arrays the same file may hold (a user's roles file may carry only
-    ``[[label]]`` while ``[[verb]]`` is being loaded); any other array in a user file is an error.
-
-    >>> styles = load_entries("numbering.toml", "style", {"id": Field(required=True)})  # doctest: +SKIP
-    """
+) -> list[Entry]:
+    """`load_entries`, each entry with the file it comes from: a check made after loading names that file."""
     files: list[Path] = [data_path(name), *(Path(p) for p in extra)]
-    merged: dict[str, dict[str, Any]] = {}
+    merged: dict[str, Entry] = {}
     for i, path in enumerate(files):
         doc = read_toml(path)
         entries = doc.get(array, [])
@@ -142,8 +202,30 @@ def load_entries(
                 continue
             if key in merged and i == 0:
                 raise RuleError("duplicate id", file=str(path), entry=key, key="id")
-            merged[key] = {**merged.get(key, {}), **entry} if i > 0 else entry
+            before = merged.get(key)
+            data = {**before.data, **entry} if i > 0 and before is not None else entry
+            merged[key] = Entry(data, str(path) if i > 0 else name)
     return list(merged.values())
+
+
+def load_entries(
+    name: str,
+    array: str,
+    schema: Mapping[str, Field],
+    *,
+    extra: Sequence[str | Path] = (),
+    known: Sequence[str] = (),
+) -> list[dict[str, Any]]:
+    """Load the ``[[array]]`` entries of the default data file ``name``, layered with ``extra`` files.
+
+    ``known`` names the other arrays the same file may hold (a user's roles file may carry only
+    ``[[label]]`` while ``[[verb]]`` is being loaded); any other array in a user file is an error.
+
+    >>> from textkit.structure.numbering import STYLE_SCHEMA
+    >>> [e["id"] for e in load_entries("numbering.toml", "style", STYLE_SCHEMA)][:2]
+    ['chapter', 'part']
+    """
+    return [e.data for e in load_layered(name, array, schema, extra=extra, known=known)]
 
 
 def load_jsonl(name: str, schema: Mapping[str, Field], *, extra: Iterable[str | Path] = ()) -> list[dict[str, Any]]:
@@ -163,3 +245,75 @@ def load_jsonl(name: str, schema: Mapping[str, Field], *, extra: Iterable[str | 
                 raise RuleError(f"not valid JSON: {exc.msg}", file=str(path), entry=f"line {n}") from None
             out.append(_check_entry(raw, schema, file=str(path), where=f"line {n}"))
     return out
+
+
+# ---- the rule set of a parse ----------------------------------------------------------------------------
+
+# the data files a user's rule folder may hold, each layered over the shipped file of the same name
+RULE_FILES = ("numbering.toml", "structure.toml", "roles.toml", "units.toml", "time.toml", "holidays.toml",
+              "lint.toml")
+
+
+@dataclass(frozen=True, slots=True, eq=False)  # compared by identity: a rule set is loaded once and passed on
+class RuleSet:
+    """Every rule family of a parse, loaded and validated once: numbering and structure (`structure`), roles
+    and units (`units`, compiled into the extractor), time words and holidays (`time`), lint rules (`lint`).
+    ``files`` lists the user files layered over the defaults.
+
+    >>> rules = load_rules()
+    >>> rules.files, len(rules.structure.styles) > 10
+    ((), True)
+    """
+
+    structure: StructureRules
+    units: UnitExtractor
+    time: TimeGrammar
+    lint: LintConfig
+    files: tuple[Path, ...] = ()
+
+
+def load_rules(folder: str | Path | None = None) -> RuleSet:
+    """The rule set: the shipped rules, layered with the user files of ``folder`` (named as the shipped files:
+    ``numbering.toml``, ``roles.toml``, ``units.toml``, ``time.toml``…). Any error names the user's file,
+    entry and key.
+
+    Raises:
+        RuleError: ``folder`` is no folder, holds a file of another name, or a file is invalid.
+    """
+    if folder is None:
+        return default_rules()
+    root = Path(folder)
+    if not root.is_dir():
+        raise RuleError("no such rule folder", file=str(folder))
+    found: dict[str, Path] = {}
+    for path in sorted(root.iterdir()):
+        if path.name.startswith(".") or path.is_dir():
+            continue
+        if path.name not in RULE_FILES:
+            raise RuleError(f"unknown rule file {path.name!r}; allowed: {', '.join(RULE_FILES)}", file=str(path))
+        found[path.name] = path
+    return _build(found)
+
+
+def _build(user: Mapping[str, Path]) -> RuleSet:
+    from textkit.extraction.time_rules import grammar
+    from textkit.extraction.units.rules import as_extractor, load_unit_rules
+    from textkit.lint.config import load_config
+    from textkit.structure.parser import load_structure_rules
+
+    def extra(name: str) -> tuple[str, ...]:
+        return (str(user[name]),) if name in user else ()
+
+    return RuleSet(
+        structure=load_structure_rules(numbering=extra("numbering.toml"), parts=extra("structure.toml")),
+        units=as_extractor(load_unit_rules(extra("roles.toml"), extra("units.toml"))),
+        time=grammar(extra("time.toml"), extra("holidays.toml")),
+        lint=load_config(user.get("lint.toml")),
+        files=tuple(user.values()),
+    )
+
+
+@lru_cache(maxsize=1)
+def default_rules() -> RuleSet:
+    """The shipped rule set (loaded once)."""
+    return _build({})

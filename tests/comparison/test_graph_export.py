@@ -23,12 +23,13 @@ def _plan(source: str) -> Plan:
 
     def unit(name: str, after: int) -> ResponsibleUnit:
         at = t.index(name, after)
-        return ResponsibleUnit(at, at + len(name), name, name, "responsible", label="责任单位")
+        return ResponsibleUnit(start=at, end=at + len(name), text=name, name=name, role="responsible", label="责任单位")
 
     first_end = t.index("\n2.")
-    m1 = Measure(0, first_end, "section", "1", ("强化个人自学",), "强化个人自学", units=(unit("机关党委", 0),))
-    m2 = Measure(first_end + 1, len(t), "section", "2", ("讲好专题党课",), "讲好专题党课",
-                 units=(unit("机关党委", first_end), unit("办公室", first_end)))
+    m1 = Measure(start=0, end=first_end, kind="section", section="1", path=("强化个人自学",), title="强化个人自学",
+                 units=(unit("机关党委", 0),))
+    m2 = Measure(start=first_end + 1, end=len(t), kind="section", section="2", path=("讲好专题党课",),
+                 title="讲好专题党课", units=(unit("机关党委", first_end), unit("办公室", first_end)))
     return replace(plan, measures=(m1, m2))
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from textkit.extraction.units import extract_units
-from textkit.model import Document, ResponsibleUnit
+from textkit.model import Document, ResponsibleUnit, Section
 from textkit.structure import parse_structure
 
 
@@ -75,3 +75,10 @@ def test_huitong_gives_lead_and_support(text: str) -> None:
 def test_a_rejected_clause_start_does_not_hide_a_later_phrase() -> None:
     # the clause 整改工作由市局 is no unit; the search goes on and finds 由市局负总责
     assert [(u.text, u.label) for u in units_of("整改工作由市局负总责。\n")] == [("市局", "由…负总责")]
+
+
+def test_by_x_host_names_a_lead_unit() -> None:
+    # regression: the 由X牵头 rule also takes 主办, but its hand-kept trigger 牵头 kept it from lines with 主办
+    doc = Document(text="文化节由市文化局主办，各区文化馆协办。\n")
+    root = Section(kind="document", start=0, end=len(doc.text))
+    assert [(u.text, u.role, u.label) for u in extract_units(doc, root)][:1] == [("市文化局", "lead", "由…主办，…协办")]

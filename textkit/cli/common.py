@@ -8,12 +8,16 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textkit.errors import OptionError
 from textkit.model import Plan
 from textkit.reading import DEFAULT_LIMITS, Limits
 
-__all__ = ["PlanBatch", "add_input_options", "emit", "limits_from", "parse_date", "report_error"]
+if TYPE_CHECKING:
+    from textkit.rules import RuleSet
+
+__all__ = ["PlanBatch", "add_input_options", "emit", "limits_from", "parse_date", "report_error", "rules_from"]
 
 
 def parse_date(value: str) -> date:
@@ -23,9 +27,15 @@ def parse_date(value: str) -> date:
         raise argparse.ArgumentTypeError(f"reference date {value!r} is invalid; use YYYY-MM-DD") from None
 
 
-def add_input_options(p: argparse.ArgumentParser) -> None:
+def add_input_options(p: argparse.ArgumentParser, *, rules: bool = False) -> None:
+    """The options of reading and parsing input files; with ``rules``, also ``--rules DIR`` (for a command
+    that passes `rules_from(args)` on to every parse: `PlanBatch` does)."""
     p.add_argument("--reference-date", type=parse_date, metavar="YYYY-MM-DD",
                    help="date that anchors dates written without a year (default: the plan's own)")
+    if rules:
+        p.add_argument("--rules", metavar="DIR",
+                       help="a folder of rule files (numbering.toml, roles.toml, units.toml, time.toml, "
+                            "lint.toml…) layered over the shipped rules")
     p.add_argument("--max-size", type=float, metavar="MB", default=DEFAULT_LIMITS.max_bytes / 2**20,
                    help="refuse input files larger than this many megabytes (default %(default).0f)")
     p.add_argument("--max-chars", type=int, metavar="N", default=DEFAULT_LIMITS.max_chars,
@@ -50,6 +60,13 @@ def limits_from(args: argparse.Namespace) -> Limits:
         max_pages=int(args.max_pages),
         max_uncompressed=int(values["max-uncompressed"] * 2**20),
     )
+
+
+def rules_from(args: argparse.Namespace) -> RuleSet:
+    """The rule set of ``--rules DIR`` (the shipped rules without it), loaded once for the whole batch."""
+    from textkit.rules import load_rules
+
+    return load_rules(getattr(args, "rules", None))
 
 
 def report_error(exc: Exception) -> None:
@@ -77,7 +94,7 @@ class PlanBatch:
         from textkit.pipeline import parse_many
 
         for result in parse_many(self.args.files, reference_date=self.args.reference_date,
-                                 limits=limits_from(self.args)):
+                                 limits=limits_from(self.args), rules=rules_from(self.args)):
             if isinstance(result, InputError):
                 report_error(result)
                 self.failed += 1

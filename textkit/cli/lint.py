@@ -1,4 +1,4 @@
-"""``textkit lint FILE… [--format table|json|md] [--config FILE] [--fail-on error|warning] [--lang zh|en]``.
+"""``textkit lint FILE… [--format table|json|md] [--config FILE] [--rules DIR] [--fail-on error|warning] [--lang zh|en]``.
 
 Exit status: 0 when no finding is at or above ``--fail-on``, 1 when one is, 2 when an input could not be read
 (the other files are still linted and reported) or the config is invalid.
@@ -10,7 +10,7 @@ import argparse
 import json
 from typing import Any
 
-from textkit.cli.common import PlanBatch, add_input_options, emit
+from textkit.cli.common import PlanBatch, add_input_options, emit, rules_from
 
 FORMATS = ("table", "json", "md")
 FAIL_ON = ("error", "warning", "info")
@@ -26,7 +26,7 @@ def add_parser(sub: Any) -> None:
                    help="exit 1 when a finding is this severe or worse (default: %(default)s)")
     p.add_argument("--lang", choices=LANGS, default="zh", help="language of the messages (default: %(default)s)")
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
-    add_input_options(p)
+    add_input_options(p, rules=True)
     p.set_defaults(run=run)
 
 
@@ -34,9 +34,10 @@ def run(args: argparse.Namespace) -> int:
     from textkit.lint import LintResult, lint, load_config
     from textkit.output.lint_report import findings_at_or_above, render_markdown, render_table, result_to_dict
 
-    config = load_config(args.config)  # a bad config is a RuleError: exit 2 before any file is read
+    rules = rules_from(args)  # a bad rule folder or config is a RuleError: exit 2 before any file is read
+    config = load_config(args.config) if args.config else rules.lint
     batch = PlanBatch(args)
-    results: list[LintResult] = [lint(plan, config=config, lang=args.lang) for plan in batch]
+    results: list[LintResult] = [lint(plan, config=config, rules=rules, lang=args.lang) for plan in batch]
     failed = batch.failed
     if results or args.format == "json":
         if args.format == "json":

@@ -18,7 +18,7 @@ def add_parser(sub: Any) -> None:
     p.add_argument("--all", action="store_true", help="tree: show every node (paragraphs, labels, items)")
     p.add_argument("--no-tree", action="store_true", help="json: leave out the full node tree")
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
-    add_input_options(p)
+    add_input_options(p, rules=True)
     p.set_defaults(run=run)
 
 

@@ -20,7 +20,7 @@ def add_parser(sub: Any) -> None:
     p.add_argument("--format", choices=FORMATS, default=None,
                    help="output format (default: from the -o suffix, else table)")
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout (xlsx needs it)")
-    add_input_options(p)
+    add_input_options(p, rules=True)
     p.set_defaults(run=run)
 
 

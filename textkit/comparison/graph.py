@@ -15,8 +15,8 @@ plan → item (``covers``, with ``status`` and ``score``, for covered and partia
 >>> import textkit
 >>> from textkit.model import Measure, ResponsibleUnit
 >>> plan = textkit.parse_text("开展专题党课。责任单位：机关党委\\n", source="甲")
->>> u = ResponsibleUnit(11, 15, "机关党委", "机关党委", "responsible")
->>> m = Measure(0, 7, "item", "", ("开展专题党课",), "开展专题党课", units=(u,))
+>>> u = ResponsibleUnit(start=11, end=15, text="机关党委", name="机关党委", role="responsible")
+>>> m = Measure(start=0, end=7, kind="item", section="", path=("开展专题党课",), title="开展专题党课", units=(u,))
 >>> from dataclasses import replace
 >>> g = build_graph([replace(plan, measures=(m,))])
 >>> top_units(g)

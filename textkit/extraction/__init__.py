@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from textkit.extraction.measures import build_measures
 from textkit.extraction.quantities import extract_quantities
@@ -20,14 +21,19 @@ from textkit.model import (
     Quantity,
     ResponsibleUnit,
     Section,
+    SectionIndex,
     TimeExpression,
     TimeValue,
 )
+from textkit.structure.tables import TableRow
+
+if TYPE_CHECKING:
+    from textkit.rules import RuleSet
 
 __all__ = ["Extraction", "extract"]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Extraction:
     measures: tuple[Measure, ...] = ()
     units: tuple[ResponsibleUnit, ...] = ()
@@ -37,10 +43,30 @@ class Extraction:
     warnings: tuple[ParseWarning, ...] = ()
 
 
-def extract(document: Document, root: Section, *, reference_date: date | None = None) -> Extraction:
-    """Run every extractor over the parsed tree of ``document``."""
-    dates, period = extract_times(document, root, reference_date=reference_date)
-    units = extract_units(document, root)
-    quantities = extract_quantities(document, root)
-    measures = build_measures(document, root, units=units, dates=dates)
+def extract(
+    document: Document, root: Section, *, reference_date: date | None = None, rules: RuleSet | None = None,
+    tables: tuple[TableRow, ...] | None = None, fast: bool = True,
+) -> Extraction:
+    """Run every extractor over the parsed tree of ``document``.
+
+    ``rules``: the rule set (`textkit.rules.load_rules`; the shipped rules when not given). ``tables``: the
+    task-table rows, when the caller found them already (`textkit.structure.tables`). ``fast=False`` takes
+    the plain path of every stage, which gives the same result.
+
+    >>> from textkit.structure import parse_structure
+    >>> doc = Document("一、活动安排\\n文化节由市文化局主办，9月底前完成。\\n")
+    >>> found = extract(doc, parse_structure(doc)[0], reference_date=date(2023, 9, 1))
+    >>> [(u.name, u.role, u.source) for u in found.units], [t.value.end for t in found.dates]
+    ([('市文化局', 'lead', 'phrase')], ['2023-09-30'])
+    """
+    from textkit.rules import default_rules
+
+    rs = rules if rules is not None else default_rules()
+    sections = SectionIndex(root)  # one index of the tree for every stage's offset → section lookups
+    rows = tables if tables is not None else rs.units.task_tables(document, fast=fast)
+    dates, period = extract_times(document, root, reference_date=reference_date, rules=rs.time, sections=sections,
+                                  fast=fast)
+    units = extract_units(document, root, rules=rs.units, tables=rows, sections=sections, fast=fast)
+    quantities = extract_quantities(document, root, sections=sections, fast=fast)
+    measures = build_measures(document, root, units=units, dates=dates, tables=rows, sections=sections)
     return Extraction(measures=measures, units=units, dates=dates, quantities=quantities, period=period)

@@ -24,8 +24,8 @@ import re
 from collections.abc import Sequence
 from operator import attrgetter
 
-from textkit.extraction.units import TableRow, load_unit_rules, task_table_rows
-from textkit.model import Document, Measure, ResponsibleUnit, Section, TimeExpression, section_index
+from textkit.model import Document, Measure, ResponsibleUnit, Section, SectionIndex, TimeExpression
+from textkit.structure.tables import TableRow
 
 __all__ = ["build_measures", "measure_title"]
 
@@ -115,14 +115,11 @@ def _row_title(document: Document, row: TableRow) -> tuple[str, str]:
     return number, title
 
 
-_STATEMENT_RULES = ("label:", "verb:")
-
-
 def _statement_ends(text: str, sec: Section, units: Sequence[ResponsibleUnit]) -> list[int]:
     """Where each bracketed responsibility statement of a section ends (after its closing bracket and a
     following 。), for sections that write several tasks each closed by its own statement:
     ``任务一……（省大数据局牵头）。任务二……（省财政厅牵头，各有关部门配合）。``"""
-    stated = [u for u in units if u.rule_id.startswith(_STATEMENT_RULES)]
+    stated = [u for u in units if u.source == "label" or u.source == "verb"]
     if len(stated) < 2:
         return []  # each statement unit gives at most one end, and one end is no split
     ends: list[int] = []
@@ -152,10 +149,20 @@ def build_measures(
     *,
     units: Sequence[ResponsibleUnit],
     dates: Sequence[TimeExpression],
+    tables: Sequence[TableRow] | None = None,
+    sections: SectionIndex | None = None,
 ) -> tuple[Measure, ...]:
-    """The measures of a parsed plan, in text order, each with the units and times inside its span."""
+    """The measures of a parsed plan, in text order, each with the units and times inside its span.
+
+    ``tables``: the rows of its task tables (`textkit.structure.tables`), found with the shipped unit rules
+    when not given; ``sections``: the tree's `SectionIndex`, when the caller has one.
+    """
+    if tables is None:
+        from textkit.extraction.units import task_table_rows
+
+        tables = task_table_rows(document)
     infos, order = _section_infos(root)
-    table = [r for r in task_table_rows(document, rules=load_unit_rules()) if not r.header]
+    table = [r for r in tables if not r.header]
     table_spans = [(r.start, r.end) for r in table]
     table_starts = sorted(a for a, _b in table_spans)
     unit_list = sorted(units, key=lambda u: u.start)
@@ -205,9 +212,10 @@ def build_measures(
             for it in items:
                 own_units = [u for u in sec_units if _inside(u.start, u.end, it.start, it.end)]
                 own_times = [t for t in sec_times if _inside(t.start, t.end, it.start, it.end)]
-                measures.append(Measure(  # (start, end, kind, section, path, title, units, times)
-                    it.start, it.end, "item", sec.id, path, measure_title(document.text[it.start:it.end]),
-                    tuple(own_units + shared_units), tuple(own_times + shared_times),
+                measures.append(Measure(
+                    start=it.start, end=it.end, kind="item", section=sec.id, path=path,
+                    title=measure_title(document.text[it.start:it.end]),
+                    units=tuple(own_units + shared_units), times=tuple(own_times + shared_times),
                 ))
             continue
         cuts = _statement_ends(document.text, sec, sec_units)
@@ -219,16 +227,19 @@ def build_measures(
                 body = document.text[a:b]
                 title = sec.title if n == 0 and sec.title else measure_title(body)
                 measures.append(Measure(
-                    a, b, "item", sec.id, path, title,
-                    tuple([u for u in sec_units if a <= u.start < b]), tuple([t for t in sec_times if a <= t.start < b]),
+                    start=a, end=b, kind="item", section=sec.id, path=path, title=title,
+                    units=tuple([u for u in sec_units if a <= u.start < b]),
+                    times=tuple([t for t in sec_times if a <= t.start < b]),
                 ))
             continue
         measures.append(Measure(
-            sec.start, sec.end, "section", sec.id, path, sec.title or measure_title(document.text[sec.start:sec.end]),
-            tuple(sec_units), tuple(sec_times),
+            start=sec.start, end=sec.end, kind="section", section=sec.id, path=path,
+            title=sec.title or measure_title(document.text[sec.start:sec.end]),
+            units=tuple(sec_units), times=tuple(sec_times),
         ))
 
-    sections = section_index(root) if table else None
+    if table and sections is None:
+        sections = SectionIndex(root)
     for row in table:
         host = sections.at(row.start) if sections is not None else None
         number, title = _row_title(document, row)

@@ -16,7 +16,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from textkit.model import Document, Quantity, Section, section_index
+from textkit.model import Document, Quantity, Section, SectionIndex
 from textkit.numerals import parse_number
 from textkit.patterns import Scanner
 from textkit.rules import Field, load_entries
@@ -50,7 +50,9 @@ def _scanner() -> Scanner:
     return Scanner.build(_pattern().pattern)
 
 
-def extract_quantities(document: Document, root: Section) -> tuple[Quantity, ...]:
+def extract_quantities(
+    document: Document, root: Section, *, sections: SectionIndex | None = None, fast: bool = True
+) -> tuple[Quantity, ...]:
     """Every counted mention of ``document`` in text order.
 
     >>> from textkit.model import Document, Section
@@ -60,8 +62,9 @@ def extract_quantities(document: Document, root: Section) -> tuple[Quantity, ...
     """
     out: list[Quantity] = []
     text = document.text
-    sections = section_index(root)
-    for m in _scanner().finditer(text):
+    if sections is None:
+        sections = SectionIndex(root)
+    for m in (_scanner() if fast else _pattern()).finditer(text):
         raw, measure, noun = m.group("num", "measure", "noun")
         plain = unicodedata.normalize("NFKC", raw)
         value = parse_number(plain)

@@ -23,7 +23,7 @@ from typing import Any
 
 from textkit.errors import RuleError
 from textkit.patterns import Scanner, guarded
-from textkit.rules import Field, load_entries
+from textkit.rules import Field, compile_pattern, load_layered
 
 __all__ = ["CUE_ROLES", "Choice", "Holiday", "TimeGrammar", "Word", "grammar"]
 
@@ -139,19 +139,27 @@ class TimeGrammar:
     campaign: re.Pattern[str]  # a campaign word ending where 期间 starts
 
     def kind(self, m: re.Match[str]) -> str:
-        """The kind of a `statement` match: run, range, clock, dated, recur or vague."""
-        # each branch is one named group around everything else in it, so it is the last group to close
-        kind = m.lastgroup or ""
-        if kind != "cal":
-            return kind
-        run, rangetail, clocktail = m.group("run", "rangetail", "clocktail")
-        if run is not None:
-            return "run"
-        if rangetail is not None:
+        """The kind of a `statement` match: run, range, clock, dated, recur or vague.
+
+        Told by which branch of `statement` took part, each asked for by name: a calendar branch then by
+        its tail (a 开始…结束 run, a range, a clock time, or none: a plain dated statement)."""
+        whole_range, cal, clock, recur = m.group("range", "cal", "clock", "recur")
+        if cal is not None:
+            run, rangetail, clocktail = m.group("run", "rangetail", "clocktail")
+            if run is not None:
+                return "run"
+            if rangetail is not None:
+                return "range"
+            if clocktail is not None:
+                return "clock"
+            return "dated"
+        if whole_range is not None:
             return "range"
-        if clocktail is not None:
+        if clock is not None:
             return "clock"
-        return "dated"
+        if recur is not None:
+            return "recur"
+        return "vague"
 
     def at(self, role: str, text: str, start: int, end: int) -> Word | None:
         """The first word of ``role`` that matches ``text[start:end]`` exactly, in context (look-arounds
@@ -280,51 +288,55 @@ _NEEDS: dict[str, tuple[str, ...]] = {
 }
 
 
-def _check_word(role: str, w: Word) -> None:
+def _check_word(role: str, w: Word, file: str) -> None:
     """Role-specific checks the generic schema cannot express."""
     if not (1 <= w.start_month <= w.end_month <= 12):
         raise RuleError(f"months {w.start_month}..{w.end_month} are invalid; need 1 <= start <= end <= 12",
-                        file="time.toml", entry=w.id, key="start_month")
+                        file=file, entry=w.id, key="start_month")
     if not (1 <= w.start_day <= 31 and (w.end_day == -1 or w.start_day <= w.end_day <= 31)):
         raise RuleError(f"days {w.start_day}..{w.end_day} are invalid; need 1 <= start <= end <= 31 or end = -1",
-                        file="time.toml", entry=w.id, key="start_day")
+                        file=file, entry=w.id, key="start_day")
     if role == "term":
         if bool(w.from_md) != bool(w.to_md) or (not w.from_md and w.term_offset is None):
-            raise RuleError("a term needs from_md and to_md, or term_offset", file="time.toml", entry=w.id)
+            raise RuleError("a term needs from_md and to_md, or term_offset", file=file, entry=w.id)
         for key in ("from_md", "to_md"):
             md = getattr(w, key)
             if md and not re.fullmatch(r"(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])", md):
-                raise RuleError(f"value {md!r} is invalid; must be MM-DD", file="time.toml", entry=w.id, key=key)
+                raise RuleError(f"value {md!r} is invalid; must be MM-DD", file=file, entry=w.id, key=key)
 
 
 def _load(extra_time: Sequence[str | Path], extra_holidays: Sequence[str | Path]) -> TimeGrammar:
-    raw = load_entries("time.toml", "word", WORD_SCHEMA, extra=extra_time)
+    raw = load_layered("time.toml", "word", WORD_SCHEMA, extra=extra_time)
     words: dict[str, list[Word]] = {r: [] for r in ROLES}
-    for e in raw:
+    files: dict[str, str] = {}  # word id → the file that set it, for the checks below
+    for entry in raw:
+        e = entry.data
+        file = files[e["id"]] = entry.file
         if "(?P<" in e["pattern"] or re.search(r"(?<!\\)\((?!\?)", e["pattern"]):
-            raise RuleError("pattern must not have capturing groups; use (?:...)", file="time.toml", entry=e["id"],
+            raise RuleError("pattern must not have capturing groups; use (?:...)", file=file, entry=e["id"],
                             key="pattern")
         for key in _NEEDS.get(e["role"], ()):
             if key not in e:
-                raise RuleError(f"a {e['role']} entry needs {key}", file="time.toml", entry=e["id"], key=key)
+                raise RuleError(f"a {e['role']} entry needs {key}", file=file, entry=e["id"], key=key)
         fields: dict[str, Any] = {k: v for k, v in e.items() if k not in ("id", "role", "pattern", "enabled")}
-        words[e["role"]].append(Word(id=e["id"], role=e["role"], pattern=e["pattern"], regex=re.compile(e["pattern"]),
+        words[e["role"]].append(Word(id=e["id"], role=e["role"], pattern=e["pattern"], regex=compile_pattern(e["pattern"], file=file, entry=e["id"], key="pattern"),
                                      **fields))
     for role, ws in words.items():
         for w in ws:
-            _check_word(role, w)
+            _check_word(role, w, files[w.id])
     wt = {r: tuple(v) for r, v in words.items()}
-    hraw = load_entries("holidays.toml", "holiday", HOLIDAY_SCHEMA, extra=extra_holidays)
+    hraw = load_layered("holidays.toml", "holiday", HOLIDAY_SCHEMA, extra=extra_holidays)
     holidays = []
     names: list[str] = []
-    for h in hraw:
+    for hentry in hraw:
+        h = hentry.data
         if h["calendar"] in ("solar", "lunar") and not ("month" in h and "day" in h):
-            raise RuleError("a solar or lunar holiday needs month and day", file="holidays.toml", entry=h["id"])
+            raise RuleError("a solar or lunar holiday needs month and day", file=hentry.file, entry=h["id"])
         if h["calendar"] == "term" and not h.get("term"):
-            raise RuleError("a solar-term holiday needs term", file="holidays.toml", entry=h["id"], key="term")
+            raise RuleError("a solar-term holiday needs term", file=hentry.file, entry=h["id"], key="term")
         pat = "(?:" + "|".join(h["names"]) + ")"
         names.append(pat)
-        holidays.append(Holiday(id=h["id"], regex=re.compile(pat), calendar=h["calendar"], month=h.get("month", 0),
+        holidays.append(Holiday(id=h["id"], regex=compile_pattern(pat, file=hentry.file, entry=h["id"], key="names"), calendar=h["calendar"], month=h.get("month", 0),
                                 day=h.get("day", 0), term=h.get("term", ""), days=h.get("days", 1)))
     one_hol = "[“\"‘]?(?:" + "|".join(names) + ")[”\"’]?"
     hol = f"{one_hol}(?:[、和与及]?{one_hol})*"

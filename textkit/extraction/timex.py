@@ -23,10 +23,13 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
+from textkit._frozen import keyword_maker
 from textkit.extraction.time_calendar import holiday_date
 from textkit.extraction.time_rules import Holiday, TimeGrammar, Word, grammar
-from textkit.model import Document, Section, TimeExpression, TimeValue, section_index
+from textkit.model import Document, Section, SectionIndex, TimeExpression, TimeValue
 from textkit.numerals import parse_number
+
+_Time = keyword_maker(TimeExpression)  # (hundreds per plan: built without packing the keywords in a dict)
 
 __all__ = ["extract_times"]
 
@@ -451,10 +454,14 @@ def _plan_period(g: TimeGrammar, text: str, matches: list[tuple[int, int, str]],
     return None
 
 
-def _scan(g: TimeGrammar, text: str, excluded: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
-    """(start, end, kind) of every statement in text order: one pass of the statement grammar, then
-    主题教育期间-style campaign periods, looked for from the (rare) word 期间 backwards."""
-    found = [(m.start(), m.end(), g.kind(m)) for m in g.statements.finditer(text)]
+def _scan(
+    g: TimeGrammar, text: str, excluded: list[tuple[int, int]], *, fast: bool = True
+) -> list[tuple[int, int, str]]:
+    """(start, end, kind) of every statement in text order: one pass of the statement grammar (behind its
+    candidate filter when ``fast``, else the plain regex), then 主题教育期间-style campaign periods, looked
+    for from the (rare) word 期间 backwards."""
+    matches = g.statements.finditer(text) if fast else g.statement.finditer(text)
+    found = [(m.start(), m.end(), g.kind(m)) for m in matches]
     taken = [(s, e) for s, e, _ in found]
     extra = []
     for m in g.during.finditer(text):
@@ -471,12 +478,15 @@ def _scan(g: TimeGrammar, text: str, excluded: list[tuple[int, int]]) -> list[tu
 
 
 def extract_times(
-    document: Document, root: Section, *, reference_date: date | None = None
+    document: Document, root: Section, *, reference_date: date | None = None, rules: TimeGrammar | None = None,
+    sections: SectionIndex | None = None, fast: bool = True,
 ) -> tuple[tuple[TimeExpression, ...], TimeValue | None]:
     """All time expressions of ``document`` in text order, and the plan's own period (or ``None``).
 
     Dates without a year are placed inside the plan's period when it states one, else in the year of
-    ``reference_date`` (or of the document's own date line when no reference date is given).
+    ``reference_date`` (or of the document's own date line when no reference date is given). ``rules``: the
+    time grammar (the shipped one when not given); ``sections``: the tree's `SectionIndex`, if at hand;
+    ``fast=False``: the statement grammar searched without its candidate filter (the same expressions).
 
     >>> from textkit.model import Document, Section
     >>> doc = Document(text="9月28日前，要集中梳理出一批突出问题。每月20日前后组织1次集体学习。")
@@ -485,18 +495,19 @@ def extract_times(
     >>> [(t.text, t.kind, t.value.end or t.value.freq) for t in times]
     [('9月28日前', 'deadline', '2023-09-28'), ('每月20日前后', 'recurrence', 'monthly')]
     """
-    g = grammar()
+    g = rules if rules is not None else grammar()
     text = document.text
     excluded = _excluded(text)
     ctx = _Context(ref=reference_date or _infer_reference(text))
-    matches = _scan(g, text, excluded)
+    matches = _scan(g, text, excluded, fast=fast)
     period = _plan_period(g, text, matches, ctx)
     ctx.period = period
     if ctx.ref is None and period is not None:
         ctx.ref = period[0]
 
     out: list[TimeExpression] = []
-    sections = section_index(root)
+    if sections is None:
+        sections = SectionIndex(root)
     for s, e, kind in matches:
         while e > s and text[e - 1] in " \t\u3000":
             e -= 1
@@ -506,7 +517,7 @@ def extract_times(
         if made is None:
             continue
         tkind, value, rule = made
-        out.append(TimeExpression(start=s, end=e, text=text[s:e], kind=tkind, value=value,  # type: ignore[arg-type]
+        out.append(_Time(start=s, end=e, text=text[s:e], kind=tkind, value=value,  # type: ignore[arg-type]
                                   rule_id=rule, section=sections.id_at(s)))
     plan_period = TimeValue(start=_iso(period[0]), end=_iso(period[1])) if period else None
     return tuple(out), plan_period

@@ -21,6 +21,7 @@ from textkit.lint import counts, measures, numbering, text, words
 from textkit.lint.base import Check, Context
 from textkit.lint.config import SEVERITIES, LintConfig, RuleConfig, Severity, load_config, severity_rank
 from textkit.model import Plan
+from textkit.rules import RuleSet
 
 __all__ = ["CHECKS", "Finding", "LintConfig", "LintResult", "RuleConfig", "Severity", "lint", "load_config"]
 
@@ -77,11 +78,13 @@ def lint(
     *,
     config: LintConfig | None = None,
     lang: str = "zh",
-    rules: Iterable[str] | None = None,
+    rules: RuleSet | Iterable[str] | None = None,
 ) -> LintResult:
     """Run the enabled rules of ``config`` (default: the shipped rule set) over a parsed plan.
 
-    ``rules`` narrows the run to those rule ids (each must exist; switched-off ones run too when named).
+    ``rules`` is either a rule set (`textkit.rules.load_rules`: its lint rules are the config, unless
+    ``config`` is given) or rule ids that narrow the run (each must exist; switched-off ones run too when
+    named).
 
     >>> from textkit.pipeline import parse_text
     >>> lint(parse_text("结合**工作实际。"), lang="en").findings[0].message
@@ -89,10 +92,13 @@ def lint(
     """
     if lang not in LANGS:
         raise OptionError("lang", lang, LANGS)
-    cfg = config if config is not None else load_config()
+    rule_set = rules if isinstance(rules, RuleSet) else None
+    ids = None if rules is None or rule_set is not None else list(rules)  # type: ignore[arg-type]
+    cfg = config if config is not None else rule_set.lint if rule_set is not None else load_config()
     _check_rules(cfg)
-    selected = [cfg.rule(r) for r in rules] if rules is not None else list(cfg.enabled())
-    ctx = Context(plan, cfg)
+    selected = [cfg.rule(r) for r in ids] if ids is not None else list(cfg.enabled())
+    families = {s.id: s.family for s in rule_set.structure.styles} if rule_set is not None else None
+    ctx = Context(plan, cfg, families)
     doc_text = plan.document.text
     found: list[Finding] = []
     for rule in selected:

@@ -44,6 +44,7 @@ class Context:
 
     plan: Plan
     config: LintConfig
+    families: dict[str, str] | None = None  # numbering style id → family, of the rule set the plan was parsed with
 
     @property
     def text(self) -> str:

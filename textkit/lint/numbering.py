@@ -66,8 +66,8 @@ def _families() -> dict[str, str]:
     return {s.id: s.family for s in load_styles()}
 
 
-def _family(section: Section) -> str:
-    fam = _families().get(section.style or "")
+def _family(section: Section, families: dict[str, str] | None = None) -> str:
+    fam = (families if families is not None else _families()).get(section.style or "")
     return fam if fam is not None else shape(section.marker or "")
 
 
@@ -81,7 +81,7 @@ class _Group:
     scope: int  # start offset of the enclosing document/notice/plan/attachment node
 
 
-def _groups(root: Section) -> list[_Group]:
+def _groups(root: Section, families: dict[str, str] | None = None) -> list[_Group]:
     out: list[_Group] = []
 
     def visit(node: Section, parent: Section | None, scope: int) -> None:
@@ -91,7 +91,7 @@ def _groups(root: Section) -> list[_Group]:
         by_family: dict[str, list[Section]] = {}
         for child in node.children:
             if child.kind == "section" and child.marker:
-                by_family.setdefault(_family(child), []).append(child)
+                by_family.setdefault(_family(child, families), []).append(child)
         out.extend(_Group(f, tuple(ms), here, scope) for f, ms in by_family.items())
         for child in node.children:
             visit(child, here, scope)
@@ -122,7 +122,7 @@ def _sequence(ctx: Context, kind: str) -> Iterator[Hit]:
     # the last value of each (scope, depth, family): numbering may run on across parents (职教20条 puts
     # （五） under 二、 after （四） under 一、), so a first sibling continuing it is no gap
     last: dict[tuple[int, int, str], int] = {}
-    for group in _groups(ctx.plan.root):
+    for group in _groups(ctx.plan.root, ctx.families):
         key = (group.scope, group.parent.level if group.parent else 0, group.family)
         for n, run in enumerate(_runs(group.members)):
             present = {s.value for s in run}
@@ -179,7 +179,7 @@ def _majority(values: Sequence[str]) -> str:
 
 
 def _mixed(ctx: Context, kind: str) -> Iterator[Hit]:
-    for group in _groups(ctx.plan.root):
+    for group in _groups(ctx.plan.root, ctx.families):
         members = [s for s in group.members if s.marker]
         if len(members) < 2:
             continue
@@ -216,7 +216,7 @@ def skipped_level(ctx: Context, rule: RuleConfig) -> Iterator[Hit]:
     Only the parent's own siblings are compared, so one attached plan's habits do not judge another's.
     """
     order = {f: i for i, f in enumerate(rule.words)}
-    groups = _groups(ctx.plan.root)
+    groups = _groups(ctx.plan.root, ctx.families)
     group_of: dict[int, _Group] = {s.start: g for g in groups for s in g.members}
     child_families: dict[int, set[str]] = {}
     for g in groups:
@@ -227,7 +227,7 @@ def skipped_level(ctx: Context, rule: RuleConfig) -> Iterator[Hit]:
         for g in groups:
             if g.parent is None or g.family not in order:
                 continue
-            pfam = _family(g.parent)
+            pfam = _family(g.parent, ctx.families)
             if pfam not in order or order[g.family] <= order[pfam] + 1:
                 continue
             skipped = set(rule.words[order[pfam] + 1 : order[g.family]])
@@ -236,7 +236,8 @@ def skipped_level(ctx: Context, rule: RuleConfig) -> Iterator[Hit]:
             if not used:
                 continue
             example = next(
-                (c.marker or "" for q in uncles for c in q.children if c.kind == "section" and _family(c) in skipped),
+                (c.marker or "" for q in uncles for c in q.children
+                 if c.kind == "section" and _family(c, ctx.families) in skipped),
                 used[0],
             )
             first = g.members[0]

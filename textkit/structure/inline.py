@@ -11,13 +11,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from textkit._frozen import quick_init
-from textkit.structure.numbering import Marker, NumberingStyle, marker_matcher, marker_scanner
+from textkit.structure.numbering import Marker, Markers, NumberingStyle
 
 __all__ = ["Piece", "split_paragraph"]
 
 # An inline marker opens an item only at a clause boundary; this keeps 统一是… or 唯一是… from reading
 # as 一是, and 第一，as a marker only where a clause starts.
 _BOUNDARY = frozenset("。；;：:，,！？!?）)”」』 \t\u3000")
+_BOUNDARY_RE = re.compile("[" + re.escape("".join(sorted(_BOUNDARY))) + "]")
 
 
 @quick_init
@@ -32,20 +33,30 @@ class Piece:
     label: str | None = None
 
 
-def _inline_markers(text: str, start: int, end: int, styles: Sequence[NumberingStyle]) -> list[Marker]:
+def _inline_markers(text: str, start: int, end: int, markers: Markers, *, fast: bool = True) -> list[Marker]:
     found: list[Marker] = []
-    scanner = marker_scanner(styles, inline=True)
-    match_at = marker_matcher(styles, inline=True)
+    match_at = markers.inline_match if fast else markers.inline_plain
     pos = start
     first = match_at(text, start)
     if first is not None and first.end <= end:
         found.append(first)
         pos = first.end
     while True:
-        hit = scanner.search(text, pos, end)
-        if hit is None:
-            return found
-        i = hit.start()
+        if fast:
+            hit = markers.inline_scan.search(text, pos, end)
+            if hit is None:
+                return found
+            i = hit.start()
+        else:  # the plain path: every clause start is a candidate
+            if pos >= end:
+                return found
+            if pos == start:
+                i = start
+            else:
+                b = _BOUNDARY_RE.search(text, pos - 1, end - 1)
+                if b is None:
+                    return found
+                i = b.start() + 1
         # the paragraph's own start is a boundary even when it is not a line start (a run-in body)
         if i > start and text[i - 1] not in _BOUNDARY:
             pos = i + 1
@@ -153,9 +164,10 @@ def split_paragraph(
     start: int,
     end: int,
     *,
-    styles: Sequence[NumberingStyle],
+    styles: Markers | Sequence[NumberingStyle],
     label_re: re.Pattern[str],
     clauses: list[tuple[int, int, str]] | None = None,
+    fast: bool = True,
 ) -> list[Piece]:
     """Split ``text[start:end]`` into pieces; an empty list means the paragraph has no inner structure.
 
@@ -165,7 +177,8 @@ def split_paragraph(
     content_end = end
     while content_end > start and text[content_end - 1] in "\r\n":
         content_end -= 1
-    markers = _inline_markers(text, start, content_end, styles)
+    compiled = styles if isinstance(styles, Markers) else Markers(styles)
+    markers = _inline_markers(text, start, content_end, compiled, fast=fast)
     items = _enumeration(markers) if len(markers) > 1 else []  # (an enumeration has two items at least)
     if clauses is None:
         labels = _label_clauses(text, start, content_end, label_re)

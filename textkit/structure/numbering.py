@@ -16,17 +16,25 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import TypeVar
 
 from textkit._frozen import quick_init
 from textkit.errors import RuleError
 from textkit.numerals import parse_number
 from textkit.patterns import Scanner, first_chars
-from textkit.rules import Field, load_entries
+from textkit.rules import Field, compile_pattern, load_layered
 
 __all__ = [
-    "STYLE_SCHEMA", "Marker", "MarkerMatch", "NumberingStyle", "any_marker", "load_styles", "marker_key",
-    "marker_matcher", "marker_scanner", "match_marker",
+    "STYLE_SCHEMA",
+    "Marker",
+    "MarkerMatch",
+    "Markers",
+    "NumberingStyle",
+    "any_marker",
+    "load_styles",
+    "marker_key",
+    "marker_matcher",
+    "marker_scanner",
+    "match_marker",
 ]
 
 STYLE_SCHEMA = {
@@ -68,10 +76,11 @@ class Marker:
 @lru_cache(maxsize=8)
 def _load(extra: tuple[str, ...]) -> tuple[NumberingStyle, ...]:
     out = []
-    for e in load_entries("numbering.toml", "style", STYLE_SCHEMA, extra=extra):
-        regex = re.compile(e["pattern"])
+    for entry in load_layered("numbering.toml", "style", STYLE_SCHEMA, extra=extra):
+        e = entry.data
+        regex = compile_pattern(e["pattern"], file=entry.file, entry=e["id"], key="pattern")
         if "num" not in regex.groupindex:
-            raise RuleError("pattern must define the group (?P<num>…)", file="numbering.toml", entry=e["id"],
+            raise RuleError("pattern must define the group (?P<num>…)", file=entry.file, entry=e["id"],
                             key="pattern")
         out.append(NumberingStyle(id=e["id"], family=e["family"], regex=regex, numeral=e["numeral"],
                                   width=e.get("width"), heading=e.get("heading", "line"),
@@ -88,7 +97,6 @@ def _ungrouped(pattern: str) -> str:
     return re.sub(r"\(\?P<\w+>", "(?:", pattern)
 
 
-@lru_cache(maxsize=16)
 def any_marker(styles: tuple[NumberingStyle, ...], *, inline: bool = False) -> Scanner:
     """Where any of ``styles`` (only the inline ones with ``inline``) could start: one scanner over them all.
 
@@ -102,7 +110,6 @@ def any_marker(styles: tuple[NumberingStyle, ...], *, inline: bool = False) -> S
 MarkerMatch = Callable[[str, int], Marker | None]
 
 
-@lru_cache(maxsize=16)
 def _matcher(styles: tuple[NumberingStyle, ...], inline: bool) -> MarkerMatch:
     """`match_marker` for these styles: for each character a marker can start with, the styles worth trying
     there (in data order, so ties still go to the earlier style); styles whose first character cannot be
@@ -139,40 +146,55 @@ def _matcher(styles: tuple[NumberingStyle, ...], inline: bool) -> MarkerMatch:
     return match
 
 
-T = TypeVar("T")
-# what is built from a styles tuple, by the tuple's identity: hashing its 20-odd styles for an lru_cache on
-# every line and every inline candidate cost more than the match. Holding the tuple keeps its id unique.
-_StylesCache = dict[tuple[int, bool], tuple[Sequence[NumberingStyle], T]]
-_matchers: _StylesCache[MarkerMatch] = {}
-_scanners: _StylesCache[Scanner] = {}
-
-
-def _for_styles(cache: _StylesCache[T], styles: Sequence[NumberingStyle], inline: bool,
-                build: Callable[[tuple[NumberingStyle, ...], bool], T]) -> T:
-    hit = cache.get((id(styles), inline))
-    if hit is not None and hit[0] is styles:
-        return hit[1]
-    made = build(tuple(styles), inline)
-    if isinstance(styles, tuple):  # (a list could change under the same id)
-        if len(cache) >= 32:
-            cache.clear()  # rule sets are few; this only bounds a caller that makes many
-        cache[(id(styles), inline)] = (styles, made)
-    return made
-
-
-def marker_matcher(styles: Sequence[NumberingStyle], *, inline: bool = False) -> MarkerMatch:
+def marker_matcher(styles: Sequence[NumberingStyle], *, inline: bool = False, fast: bool = True) -> MarkerMatch:
     """``lambda text, pos: match_marker(text, pos, styles, inline=inline)``, for a caller trying many
-    positions with the same styles."""
-    return _for_styles(_matchers, styles, inline, _matcher)
+    positions with the same styles (keep it: it is built anew each call; `Markers` keeps one per rule set).
+    ``fast=False``: the plain matcher, every style tried at every position."""
+    if not fast:
+        usable = tuple(s for s in styles if s.inline or not inline)
+        return lambda text, pos: _plain_match(text, pos, usable)
+    return _matcher(tuple(styles), inline)
+
+
+def _plain_match(text: str, pos: int, styles: Sequence[NumberingStyle]) -> Marker | None:
+    """The longest marker of ``styles`` at ``pos`` (ties to the earlier style), each style tried in turn."""
+    if pos >= len(text):
+        return None
+    best: Marker | None = None
+    for style in styles:
+        m = style.regex.match(text, pos)
+        if m is None or (best is not None and m.end() <= best.end):
+            continue
+        value = parse_number(m.group("num"))
+        if value is None or value <= 0:
+            continue
+        best = Marker(style, m.group(0), value, pos, m.end())
+    return best
 
 
 def marker_scanner(styles: Sequence[NumberingStyle], *, inline: bool = False) -> Scanner:
-    """`any_marker` of ``styles``, for a caller asking again and again with the same styles."""
-    return _for_styles(_scanners, styles, inline, lambda found, inl: any_marker(found, inline=inl))
+    """`any_marker` of ``styles``."""
+    return any_marker(tuple(styles), inline=inline)
+
+
+class Markers:
+    """The numbering styles of a rule set compiled once for the parser: a matcher for line starts, and a
+    matcher and a scanner for markers inside paragraphs (fast and plain)."""
+
+    __slots__ = ("inline_match", "inline_plain", "inline_scan", "line_match", "line_plain", "styles")
+
+    def __init__(self, styles: Sequence[NumberingStyle]) -> None:
+        self.styles = tuple(styles)
+        self.line_match = marker_matcher(self.styles)
+        self.line_plain = marker_matcher(self.styles, fast=False)
+        self.inline_match = marker_matcher(self.styles, inline=True)
+        self.inline_plain = marker_matcher(self.styles, inline=True, fast=False)
+        self.inline_scan = marker_scanner(self.styles, inline=True)
 
 
 def match_marker(text: str, pos: int, styles: Sequence[NumberingStyle], *, inline: bool = False) -> Marker | None:
-    """The longest numbering marker starting exactly at ``text[pos]``, or ``None``.
+    """The longest numbering marker starting exactly at ``text[pos]``, or ``None`` (a one-off: a caller
+    trying many positions keeps a `marker_matcher`, or the parser's `Markers`).
 
     With ``inline`` only styles that may appear inside a paragraph (一是, 第一，, ①) are tried.
     """

@@ -23,14 +23,17 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
+from textkit._frozen import keyword_maker
 from textkit.model import Document, ParseWarning, Section, SectionKind
 from textkit.numerals import int_to_chinese
 from textkit.patterns import guarded
 from textkit.rules import Field, load_entries
 from textkit.structure.inline import Piece, item_labels, split_paragraph
-from textkit.structure.numbering import Marker, NumberingStyle, load_styles, marker_key, marker_matcher
+from textkit.structure.numbering import Marker, Markers, NumberingStyle, load_styles, marker_key
 
 __all__ = ["StructureRules", "load_structure_rules", "parse_structure", "plan_title"]
+
+_Section = keyword_maker(Section)  # (thousands per plan: built without packing the keywords in a dict)
 
 _INDENT = " \t\u3000\u2003\u2002\u00a0\ufeff"
 _SENTENCE_END = "。；;！？!?，,：:"
@@ -49,6 +52,7 @@ class StructureRules:
     """The compiled rules the parser uses: numbering styles and the part patterns of structure.toml."""
 
     styles: tuple[NumberingStyle, ...]
+    markers: Markers  # the styles compiled for matching, once per rule set
     label: re.Pattern[str]
     attachment: re.Pattern[str]
     signature_suffix: re.Pattern[str]
@@ -74,8 +78,10 @@ def _load_rules(numbering: tuple[str, ...], parts: tuple[str, ...]) -> Structure
         pats = by_kind.get(kind) or [r"(?!x)x"]
         return re.compile("|".join(f"(?:{p})" for p in pats))
 
+    styles = load_styles(extra=numbering)
     return StructureRules(
-        styles=load_styles(extra=numbering),
+        styles=styles,
+        markers=Markers(styles),
         label=label_group,
         attachment=alt("attachment"),
         signature_suffix=alt("signature-suffix"),
@@ -136,8 +142,8 @@ _COLON_AHEAD = re.compile(r"\s*[：:]")
 _SPACES = re.compile(r"\s+")
 
 
-def _classify(text: str, lines: list[_Line], rules: StructureRules) -> None:
-    match = marker_matcher(rules.styles)
+def _classify(text: str, lines: list[_Line], rules: StructureRules, *, fast: bool = True) -> None:
+    match = rules.markers.line_match if fast else rules.markers.line_plain
     for ln in lines:
         if ln.kind == "blank":
             continue
@@ -346,8 +352,7 @@ class _Node:
 
 
 def _leaf(kind: SectionKind, start: int, end: int, label: str | None = None) -> Section:
-    # arguments by position: (kind, start, end, level, marker, value, style, title, title_start, title_end, label)
-    return Section(kind, start, end, 0, None, None, None, "", None, None, label)
+    return _Section(kind=kind, start=start, end=end, label=label)
 
 
 def _over(kind: SectionKind, start: int, end: int, children: Sequence[Section], *, marker: Marker | None = None,
@@ -356,18 +361,19 @@ def _over(kind: SectionKind, start: int, end: int, children: Sequence[Section], 
     start = min(start, children[0].start)
     end = max([c.end for c in children])
     if marker is None:
-        return Section(kind, start, end, 0, None, None, None, "", None, None, label, "", tuple(children))
-    return Section(kind, start, end, 0, marker.text, marker.value, marker.style.id, "", None, None, label, "",
-                   tuple(children))
+        return _Section(kind=kind, start=start, end=end, label=label, children=tuple(children))
+    return _Section(kind=kind, start=start, end=end, marker=marker.text, value=marker.value, style=marker.style.id,
+                   label=label, children=tuple(children))
 
 
 _LEAF_KIND: dict[str, SectionKind] = {"table": "table-row", "label": "label"}
 
 
 class _Builder:
-    def __init__(self, text: str, rules: StructureRules) -> None:
+    def __init__(self, text: str, rules: StructureRules, *, fast: bool = True) -> None:
         self.text = text
         self.rules = rules
+        self.fast = fast
         self.warnings: list[ParseWarning] = []
         self.last_at: dict[tuple[int, str], int] = {}  # (depth, family) → value of the last heading there
 
@@ -379,8 +385,8 @@ class _Builder:
 
     def _paragraph(self, kind: SectionKind, start: int, end: int, label: str | None = None,
                    clauses: list[tuple[int, int, str]] | None = None) -> Section:
-        pieces = split_paragraph(self.text, start, end, styles=self.rules.styles, label_re=self.rules.label,
-                                 clauses=clauses)
+        pieces = split_paragraph(self.text, start, end, styles=self.rules.markers, label_re=self.rules.label,
+                                 clauses=clauses, fast=self.fast)
         if not pieces:
             return _leaf(kind, start, end, label)
         return _over(kind, start, end, [self._piece_node(p) for p in pieces], label=label)
@@ -390,7 +396,8 @@ class _Builder:
             assert p.marker is not None
             labs = item_labels(self.text, p.start, p.end, self.rules.label)
             if not labs:
-                return Section("item", p.start, p.end, 0, p.marker.text, p.marker.value, p.marker.style.id)
+                return _Section(kind="item", start=p.start, end=p.end, marker=p.marker.text, value=p.marker.value,
+                               style=p.marker.style.id)
             children: list[Section] = []
             pos = p.start
             for ls, le, word in labs:
@@ -566,17 +573,21 @@ def _finish(node: _Node, path: tuple[str, ...], seen: dict[str, int], prefix: st
         if node.kind == "section" and len(children) > 1 and children[0].end > children[1].start:
             children[0] = replace(children[0], end=children[1].start)
     if m is None:
-        return Section(node.kind, start, end, node.level, None, None, None, node.title, node.title_start,
-                       node.title_end, None, ident, tuple(children))
-    # (kind, start, end, level, marker, value, style, title, title_start, title_end, label, id, children)
-    return Section(node.kind, start, end, node.level, m.text, m.value, m.style.id, node.title, node.title_start,
-                   node.title_end, None, ident, tuple(children))
+        return _Section(kind=node.kind, start=start, end=end, level=node.level, title=node.title,
+                       title_start=node.title_start, title_end=node.title_end, id=ident, children=tuple(children))
+    return _Section(kind=node.kind, start=start, end=end, level=node.level, marker=m.text, value=m.value,
+                   style=m.style.id, title=node.title, title_start=node.title_start, title_end=node.title_end,
+                   id=ident, children=tuple(children))
 
 
 def parse_structure(
-    document: Document, *, rules: StructureRules | None = None
+    document: Document, *, rules: StructureRules | None = None, fast: bool = True
 ) -> tuple[Section, tuple[ParseWarning, ...]]:
     """Segment ``document`` into its tree; return the root and the numbering warnings.
+
+    ``rules``: numbering styles and part patterns (`load_structure_rules`); ``fast=False`` tries every
+    numbering style at every line start and every paragraph position instead of only where the first
+    character fits (the same tree).
 
     >>> from textkit.model import Document
     >>> root, warnings = parse_structure(Document("一、总体要求\\n（一）指导思想。坚持…\\n二、主要任务\\n四、保障\\n"))
@@ -588,9 +599,9 @@ def parse_structure(
     rules = rules or load_structure_rules()
     text = document.text
     lines = _split_lines(text)
-    _classify(text, lines, rules)
+    _classify(text, lines, rules, fast=fast)
     lead, lines = _merge_blanks(lines)
-    builder = _Builder(text, rules)
+    builder = _Builder(text, rules, fast=fast)
     children: list[_Node | Section] = []
     if lead is not None:
         children.append(_leaf("blank", lead.start, lead.end))
@@ -620,7 +631,7 @@ def parse_structure(
             att_no += 1
             prefix = f"附件{att_no}/"
         frozen_children.append(_finish(c, (), seen, prefix))
-    frozen = Section(kind="document", start=0, end=len(text), children=tuple(frozen_children))
+    frozen = _Section(kind="document", start=0, end=len(text), children=tuple(frozen_children))
     return frozen, tuple(builder.warnings)
 
 
