@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """The accuracy gate: score textkit on the dev corpus with ../shared/corpus/score.py and compare to floors.
 
-Runs the corpus scorer (which calls `textkit parse --format json` on every document), prints its
-summary, and exits 1 if any metric falls below the floor pinned in eval/floors.json. Raise a floor when
-the parser improves; never lower one to make a change pass.
+Runs the corpus scorer (which calls `textkit parse --format json` on every document) and the coverage
+scorer leave-one-pair-out (scripts/eval_coverage.py, which runs ../shared/corpus/coverage_score.py), prints
+their summaries, and exits 1 if any metric falls below the floor pinned in eval/floors.json. Raise a floor
+when textkit improves; never lower one to make a change pass.
 
     python scripts/eval_gate.py [--shared ../shared] [--floors eval/floors.json]
 """
@@ -37,6 +38,15 @@ def main(argv: list[str] | None = None) -> int:
             print(proc.stderr, file=sys.stderr)
             return 1
         summary = json.loads(out.read_text(encoding="utf-8"))
+        cov_out = Path(tmp) / "coverage.json"
+        proc = subprocess.run([sys.executable, str(ROOT / "scripts" / "eval_coverage.py"), "--shared", args.shared,
+                               "--json", str(cov_out)], text=True, capture_output=True)
+        print(proc.stdout, end="")
+        if proc.returncode != 0:
+            print(proc.stderr, file=sys.stderr)
+            return 1
+        coverage = json.loads(cov_out.read_text(encoding="utf-8"))
+        summary["coverage"] = {**coverage, "itemised": 1.0 - coverage["not_itemised"]}
     floors = json.loads(Path(args.floors).read_text(encoding="utf-8"))
     failed = []
     if summary.get("errors"):

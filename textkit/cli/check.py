@@ -9,7 +9,7 @@ import argparse
 import json
 from typing import Any
 
-from textkit.cli.common import add_input_options, emit, limits_from
+from textkit.cli.common import add_input_options, emit, limits_from, rules_from
 
 FORMATS = ("table", "json", "md", "html")
 FAIL_ON = ("missing", "partial")
@@ -45,7 +45,7 @@ def add_parser(sub: Any) -> None:
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
     p.add_argument("--fail-on", choices=FAIL_ON, metavar="missing|partial",
                    help="exit 1 if a `must` item is missing (or, with partial, missing or partial)")
-    add_input_options(p)
+    add_input_options(p, rules=True)
     p.set_defaults(run=run)
 
 
@@ -57,15 +57,16 @@ def run(args: argparse.Namespace) -> int:
     from textkit.pipeline import parse
 
     limits = limits_from(args)
+    rules = rules_from(args)
     model = load_model(args.model)
     if args.checklist:
         checklist = load_checklist(args.checklist)
     else:
-        directive = parse(args.against, reference_date=args.reference_date, limits=limits)
+        directive = parse(args.against, reference_date=args.reference_date, limits=limits, rules=rules)
         checklist = derive_checklist(directive, scope=args.scope)
         if args.save_checklist:
             emit(checklist_to_toml(checklist), args.save_checklist)
-    draft = parse(args.draft, reference_date=args.reference_date, limits=limits)
+    draft = parse(args.draft, reference_date=args.reference_date, limits=limits, rules=rules)
     result = check(draft, checklist, model=model)
     if args.format == "json":
         out = json.dumps(check_to_dict(result), ensure_ascii=False, indent=1)

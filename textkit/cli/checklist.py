@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from textkit.cli.common import add_input_options, emit, limits_from
+from textkit.cli.common import add_input_options, emit, limits_from, rules_from
 
 EXAMPLES = """\
 examples:
@@ -31,7 +31,7 @@ def add_parser(sub: Any) -> None:
     p.add_argument("--scope", action="append", default=[], metavar="ID|WORD",
                    help="the parts that count, by section id (三, 三/2) or a word of their title; repeatable")
     p.add_argument("-o", "--output", metavar="FILE", help="write the TOML checklist to FILE instead of stdout")
-    add_input_options(p)
+    add_input_options(p, rules=True)
     p.set_defaults(run=run)
 
 
@@ -40,6 +40,7 @@ def run(args: argparse.Namespace) -> int:
     from textkit.comparison.itemise import derive_checklist
     from textkit.pipeline import parse
 
-    directive = parse(args.directive, reference_date=args.reference_date, limits=limits_from(args))
+    directive = parse(args.directive, reference_date=args.reference_date, limits=limits_from(args),
+                      rules=rules_from(args))
     emit(checklist_to_toml(derive_checklist(directive, scope=args.scope)), args.output)
     return 0

@@ -10,7 +10,7 @@ import argparse
 import json
 from typing import Any
 
-from textkit.cli.common import add_input_options, emit, limits_from, report_error
+from textkit.cli.common import add_input_options, emit, limits_from, report_error, rules_from
 
 FORMATS = ("table", "json", "xlsx", "html")
 
@@ -38,7 +38,7 @@ def add_parser(sub: Any) -> None:
     p.add_argument("--graphml", metavar="FILE", help="also write the units–tasks graph as GraphML")
     p.add_argument("--gexf", metavar="FILE", help="also write the units–tasks graph as GEXF (Gephi)")
     p.add_argument("--no-progress", action="store_true", help="no progress bar even on a terminal")
-    add_input_options(p)
+    add_input_options(p, rules=True)
     p.set_defaults(run=run)
 
 
@@ -58,6 +58,7 @@ def run(args: argparse.Namespace) -> int:
         threshold=args.threshold,
         reference_date=args.reference_date,
         limits=limits_from(args),
+        rules=rules_from(args),
         progress=False if args.no_progress else None,
     )
     for err in comparison.errors:

@@ -34,6 +34,7 @@ from textkit.reading import DEFAULT_LIMITS, Limits
 if TYPE_CHECKING:
     from textkit.comparison.checklist import Checklist, ChecklistItem
     from textkit.comparison.coverage import CheckResult
+    from textkit.rules import RuleSet
 
 __all__ = ["PLAN_SUFFIXES", "Comparison", "CoverageMatrix", "compare", "expand_inputs"]
 
@@ -146,10 +147,11 @@ def _bar(items: Iterable[_T], *, total: int, desc: str, show: bool) -> Iterator[
     yield from tqdm(items, total=total, desc=desc, disable=not show, leave=False, unit="plan")
 
 
-def _as_plan(x: Plan | Document | str | os.PathLike[str], reference_date: date | None, limits: Limits) -> Plan:
+def _as_plan(x: Plan | Document | str | os.PathLike[str], reference_date: date | None, limits: Limits,
+             rules: RuleSet | None = None) -> Plan:
     from textkit.pipeline import parse
 
-    return x if isinstance(x, Plan) else parse(x, reference_date=reference_date, limits=limits)
+    return x if isinstance(x, Plan) else parse(x, reference_date=reference_date, limits=limits, rules=rules)
 
 
 def compare(
@@ -163,6 +165,7 @@ def compare(
     threshold: float = 0.5,
     reference_date: date | None = None,
     limits: Limits = DEFAULT_LIMITS,
+    rules: RuleSet | None = None,
     settings: ReuseSettings = DEFAULT_SETTINGS,
     progress: bool | None = None,
 ) -> Comparison:
@@ -196,12 +199,12 @@ def compare(
         if isinstance(x, Plan):
             parsed.append(x)
         elif isinstance(x, Document):
-            parsed.append(_as_plan(x, reference_date, limits))
+            parsed.append(_as_plan(x, reference_date, limits, rules))
     from textkit.pipeline import parse_many
 
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
-    for result in _bar(parse_many(files, reference_date=reference_date, limits=limits),
+    for result in _bar(parse_many(files, reference_date=reference_date, limits=limits, rules=rules),
                        total=len(files), desc="reading", show=show):
         if isinstance(result, InputError):
             errors.append(result)
@@ -210,7 +213,7 @@ def compare(
     if not parsed:
         detail = f": {errors[0]}" if errors else ""
         raise InputError(f"no plan could be read from {len(files)} input(s){detail}", source="compare")
-    dplan = _as_plan(directive, reference_date, limits) if directive is not None else None
+    dplan = _as_plan(directive, reference_date, limits, rules) if directive is not None else None
     timings["read"] = time.perf_counter() - t0
 
     cl: Checklist | None = None
@@ -250,13 +253,13 @@ def compare(
 
 def _coverage(plans: Sequence[Plan], checklist: Checklist, show: bool) -> CoverageMatrix:
     """Run the `check` engine on every plan and lay the verdicts out as a matrix."""
-    from textkit.comparison.coverage import check, load_model
+    from textkit.comparison.coverage import CoverageEngine
 
-    model = load_model()
+    engine = CoverageEngine(checklist)
     items = tuple(i for i, _ in checklist.walk())
     results = []
     for plan in _bar(plans, total=len(plans), desc="coverage", show=show):
-        results.append(check(plan, checklist, model=model))
+        results.append(engine.check(plan))
     status = []
     scores = np.zeros((len(plans), len(items)), dtype=np.float64)
     for i, res in enumerate(results):

@@ -7,7 +7,7 @@ synonym of the domain lexicon (``textkit/data/concepts.toml``), or in part throu
 compound when its head is among them (``智能机器人`` → 机器人), which earns part of its weight.
 
 >>> lex = load_lexicon()
->>> [c.label for c in item_concepts("开展调查研究", "深入基层开展调查研究。", lexicon=lex)]
+>>> [c.label for c in item_concepts("调查研究", "深入基层。", lexicon=lex)]
 ['调查研究', '深入基层']
 >>> idx = PlanIndex.build("一、工作措施\\n（一）到基层一线调研。\\n")
 >>> sorted(idx.occurrences(item_concepts("调查研究", "", lexicon=lex)[0], lexicon=lex).values())
@@ -128,9 +128,10 @@ def item_concepts(
         sp = max(spec(t) for t in terms)
         weight = max(idf.get(t, median) for t in terms) * 1.5
         found[label] = Concept(label, tuple(dict.fromkeys(t for w in terms for t in lexicon.terms(w))), weight, True, sp)
+    authored = {t for c in found.values() for t in c.terms}
     for part, boost, in_title in ((title, 1.5, True), (text, 1.0, False)):
         for word in cut(part):
-            if not lexicon.content(word) or any(word in c.terms for c in found.values()):
+            if word in authored or not lexicon.content(word):
                 continue
             sp = spec(word)
             weight = idf.get(word, median) * sp * boost

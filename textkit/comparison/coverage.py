@@ -55,6 +55,7 @@ __all__ = [
     "STATUSES",
     "CheckResult",
     "ConceptHit",
+    "CoverageEngine",
     "CoverageModel",
     "Evidence",
     "ItemResult",
@@ -327,11 +328,10 @@ def item_features(item_text: str, found: _Found, index: PlanIndex) -> tuple[dict
     title_w = {c.label: c.weight for c in concepts if c.in_title}
     title_total = sum(title_w.values())
     n = len(index.sentences)
-    best_window = 0.0
-    for i in found.per_sentence:
-        for a in range(max(0, i - 2), i + 1):
-            window = _union(found.per_sentence.get(j, {}) for j in range(a, min(n, a + 3)))
-            best_window = max(best_window, _share(weights, window, total))
+    per = found.per_sentence
+    starts = {a for i in per for a in range(max(0, i - 2), i + 1)}
+    best_window = max((_share(weights, _union(per[j] for j in range(a, min(n, a + 3)) if j in per), total)
+                       for a in starts), default=0.0)
     paragraphs: dict[int, dict[str, float]] = {}
     for i, d in found.per_sentence.items():
         p = index.sentences[i].paragraph
@@ -400,6 +400,69 @@ def item_text(item: ChecklistItem) -> str:
     return item.description or item.title
 
 
+@dataclass(frozen=True, slots=True)
+class _Task:
+    item: ChecklistItem
+    parent: ChecklistItem | None
+    concepts: tuple[Concept, ...]
+    text: str
+
+
+class CoverageEngine:
+    """A checklist compiled for checking many plans: each task's concepts are read once (segmentation is
+    the costly part), with the model and the lexicon.
+
+    >>> from textkit.comparison.checklist import checklist_from_dict
+    >>> engine = CoverageEngine(checklist_from_dict({"items": [{"id": "dy", "title": "调查研究", "source": "三",
+    ...     "description": "到基层开展调查研究。"}]}))
+    >>> import textkit
+    >>> engine.check(textkit.parse_text("一、措施\\n（一）调查研究。到基层一线开展调研。\\n")).items[0].status
+    'covered'
+    """
+
+    def __init__(self, checklist: Checklist, *, model: CoverageModel | None = None, lexicon: Lexicon | None = None,
+                 top: int = 3) -> None:
+        if top < 1:
+            raise OptionError("top", top, "a positive integer")
+        self.checklist = checklist
+        self.model = model or load_model()
+        self.lexicon = lexicon or load_lexicon()
+        self.top = top
+        flat = list(checklist.walk())
+        spec = sibling_specificity([f"{i.title}\n{item_text(i)}" for i, _ in flat if not i.children])
+        self.tasks = tuple(
+            _Task(item, parent, item_concepts(item.title, item.description, lexicon=self.lexicon,
+                                              keywords=[g.terms for g in item.keywords], specificity=spec),
+                  item_text(item))
+            for item, parent in flat if not item.children
+        )
+
+    def check(self, plan: Plan) -> CheckResult:
+        """Judge every task against ``plan``."""
+        index = _plan_index(plan)
+        sections = section_index(plan.root)
+        founds = [_find(t.concepts, index, self.lexicon) for t in self.tasks]
+        shares = [_paragraph_shares(found, index) for found in founds]
+        best_two: dict[int, list[tuple[float, int]]] = {}  # paragraph → the two tasks that say most of it
+        for k, sh in enumerate(shares):
+            for p, v in sh.items():
+                best_two[p] = sorted([*best_two.get(p, []), (v, k)], reverse=True)[:2]
+        results: dict[str, ItemResult] = {}
+        for k, (task, found) in enumerate(zip(self.tasks, founds, strict=True)):
+            claimed = set()
+            for p, v in shares[k].items():
+                rival = next((w for w, j in best_two[p] if j != k), 0.0)
+                if rival >= CLAIM_SHARE and rival - v >= CLAIM_GAP:
+                    claimed.add(p)
+            if claimed:
+                found = _without(found, claimed, index)
+            values, best = item_features(task.text, found, index)
+            status, confidence = self.model.verdict(values)
+            results[task.item.id] = _explain(task.item, task.parent, status, confidence, values, found, best, index,
+                                             sections, self.top)
+        return _ordered(plan, self.checklist, results, self.model)
+
+
 def check(
     plan: Plan,
     checklist: Checklist,
@@ -408,7 +471,8 @@ def check(
     lexicon: Lexicon | None = None,
     top: int = 3,
 ) -> CheckResult:
-    """Judge every task of ``checklist`` against ``plan``; each verdict carries its explanation.
+    """Judge every task of ``checklist`` against ``plan``; each verdict carries its explanation. (To check
+    many plans against one checklist, make a `CoverageEngine` once.)
 
     >>> import textkit
     >>> from textkit.comparison.checklist import load_checklist
@@ -417,39 +481,10 @@ def check(
     >>> r.get("minzhu-shenghuohui").evidence[0].section  # doctest: +SKIP
     '二/（四）/3'
     """
-    if top < 1:
-        raise OptionError("top", top, "a positive integer")
-    model = model or load_model()
-    lexicon = lexicon or load_lexicon()
-    index = _plan_index(plan)
-    sections = section_index(plan.root)
-    flat = list(checklist.walk())
-    leaves = [i for i, _ in flat]
-    spec = sibling_specificity([f"{i.title}\n{item_text(i)}" for i in leaves if not i.children])
-    founds: list[tuple[ChecklistItem, ChecklistItem | None, _Found]] = []
-    for item, parent in flat:
-        if item.children:
-            continue
-        concepts = item_concepts(item.title, item.description, lexicon=lexicon,
-                                 keywords=[g.terms for g in item.keywords], specificity=spec)
-        founds.append((item, parent, _find(concepts, index, lexicon)))
-    shares = [_paragraph_shares(found, index) for _i, _p, found in founds]
-    best_two: dict[int, list[tuple[float, int]]] = {}  # paragraph → the two tasks that say most of it
-    for k, sh in enumerate(shares):
-        for p, v in sh.items():
-            best_two[p] = sorted([*best_two.get(p, []), (v, k)], reverse=True)[:2]
-    results: dict[str, ItemResult] = {}
-    for k, (item, parent, found) in enumerate(founds):
-        claimed = set()
-        for p, v in shares[k].items():
-            rival = next((w for w, j in best_two[p] if j != k), 0.0)
-            if rival >= CLAIM_SHARE and rival - v >= CLAIM_GAP:
-                claimed.add(p)
-        if claimed:
-            found = _without(found, claimed, index)
-        values, best = item_features(item_text(item), found, index)
-        status, confidence = model.verdict(values)
-        results[item.id] = _explain(item, parent, status, confidence, values, found, best, index, sections, top)
+    return CoverageEngine(checklist, model=model, lexicon=lexicon, top=top).check(plan)
+
+
+def _ordered(plan: Plan, checklist: Checklist, results: dict[str, ItemResult], model: CoverageModel) -> CheckResult:
     # Results in checklist order, each group before its tasks (a group's verdict comes from theirs).
     ordered: list[ItemResult | None] = []
 

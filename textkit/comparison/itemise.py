@@ -343,7 +343,7 @@ def derive_checklist(
     >>> d = textkit.parse_text("一、主要任务\\n（一）加强学习。组织集中学习。\\n（二）深入调研。到基层开展调研。\\n")
     >>> cl = derive_checklist(d)
     >>> [(i.title, i.span) for i in cl.items[0].children]
-    [('加强学习', (7, 21)), ('深入调研', (22, 36))]
+    [('加强学习', (7, 22)), ('深入调研', (23, 39))]
     """
     from textkit.structure import plan_title
 
