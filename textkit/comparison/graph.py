@@ -4,7 +4,10 @@ Nodes, each with a ``kind`` attribute:
 
 - ``plan:<source>`` — a plan (``label`` its file name, ``copy_ratio`` when known);
 - ``measure:<source>#<n>`` — the plan's n-th measure (``title``, ``section``, ``start``, ``end``);
-- ``unit:<name>`` — a responsible unit by canonical name, shared across plans;
+- ``unit:<name>`` — a responsible unit whose name is the same body in every plan (绍兴市教育局, 教育部:
+  a place or central body in front, see ``[[unit-scope]]`` in ``textkit/data/compare.toml``), shared
+  across plans; ``unit:<name>@<source>`` — a name that is a body of the plan that names it (办公室,
+  机关党委, 市工业和信息化局: two cities' plans mean two bodies), kept apart per plan (``scope`` "plan");
 - ``item:<id>`` — a checklist item (``title``, ``source`` in the directive).
 
 Edges (directed): plan → measure (``has``); measure → unit (``carried_by``, with ``role``);
@@ -25,7 +28,9 @@ plan → item (``covers``, with ``status`` and ``score``, for covered and partia
 
 from __future__ import annotations
 
+import functools
 import os
+import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -37,7 +42,7 @@ from textkit.model import Plan
 if TYPE_CHECKING:
     from textkit.comparison.compare import CoverageMatrix
 
-__all__ = ["build_graph", "read_graphml", "top_units", "write_gexf", "write_graphml"]
+__all__ = ["build_graph", "read_graphml", "shared_name", "top_units", "write_gexf", "write_graphml"]
 
 Graph = Any  # networkx.DiGraph (networkx ships no type hints)
 
@@ -58,6 +63,27 @@ def _clean(attrs: Mapping[str, Any]) -> dict[str, Any]:
 
 def plan_node(source: str) -> str:
     return f"plan:{source}"
+
+
+@functools.cache
+def _scope_re() -> re.Pattern[str]:
+    from textkit.rules import Field, load_entries
+
+    entries = load_entries("compare.toml", "unit-scope", {"id": Field(required=True),
+                                                          "pattern": Field(required=True, regex=True),
+                                                          "note": Field()},
+                           known=("stock", "label", "param"))
+    return re.compile("|".join(f"(?:{e['pattern']})" for e in entries))
+
+
+def shared_name(name: str) -> bool:
+    """Whether a unit name means the same body in every plan (it is a full name: a place or a central
+    body in front), so that plans naming it are linked through one node.
+
+    >>> shared_name("绍兴市教育局"), shared_name("教育部"), shared_name("市工业和信息化局"), shared_name("办公室")
+    (True, True, False, False)
+    """
+    return _scope_re().fullmatch(name) is not None
 
 
 def build_graph(
@@ -84,9 +110,11 @@ def build_graph(
                                       "end": m.end, "source": src}))
             g.add_edge(p, mid, relation="has")
             for u in m.units:
-                uid = f"unit:{u.name}"
+                shared = shared_name(u.name)
+                uid = f"unit:{u.name}" if shared else f"unit:{u.name}@{src}"
                 if uid not in g:
-                    g.add_node(uid, kind="unit", label=u.name, name=u.name)
+                    g.add_node(uid, kind="unit", label=u.name, name=u.name, scope="shared" if shared else "plan",
+                               source="" if shared else src)
                 if g.has_edge(mid, uid):
                     continue
                 g.add_edge(mid, uid, **_clean({"relation": "carried_by", "role": u.role, "text": u.text}))
@@ -114,14 +142,19 @@ def build_graph(
 
 
 def top_units(graph: Graph, n: int = 10) -> list[tuple[str, int, int]]:
-    """Who carries the most measures: (unit name, measures, plans), most measures first."""
+    """Who carries the most measures: (unit name, measures, plans), most measures first. A unit of one
+    plan's own (办公室) is named with its plan's file name when the graph holds several plans."""
     rows = []
+    many = sum(1 for _n, d in graph.nodes(data=True) if d.get("kind") == "plan") > 1
     for node, data in graph.nodes(data=True):
         if data.get("kind") != "unit":
             continue
         measures = [m for m in graph.predecessors(node) if graph.nodes[m].get("kind") == "measure"]
         plans = {p for m in measures for p in graph.predecessors(m) if graph.nodes[p].get("kind") == "plan"}
-        rows.append((str(data.get("name", node)), len(measures), len(plans)))
+        name = str(data.get("name", node))
+        if many and data.get("scope") == "plan":
+            name = f"{name}（{os.path.basename(str(data.get('source', ''))) or data.get('source', '')}）"
+        rows.append((name, len(measures), len(plans)))
     rows.sort(key=lambda r: (-r[1], -r[2], r[0]))
     return rows[:n]
 
