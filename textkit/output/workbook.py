@@ -85,6 +85,9 @@ def write_workbook(sheets: Sequence[Sheet], path: str | os.PathLike[str]) -> Non
         for cell in ws[1]:
             cell.font = bold
             cell.alignment = wrap
+            if isinstance(cell.value, str) and cell.value.startswith(_FORMULA_START):
+                cell.data_type = "s"
+                cell.quotePrefix = True
         for values in sheet.rows:
             ws.append([_value(v) for v in values])
         for row in ws.iter_rows(min_row=2):
