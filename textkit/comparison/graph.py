@@ -32,6 +32,7 @@ import functools
 import os
 import re
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -42,7 +43,16 @@ from textkit.model import Plan
 if TYPE_CHECKING:
     from textkit.comparison.compare import CoverageMatrix
 
-__all__ = ["build_graph", "read_graphml", "shared_name", "top_units", "write_gexf", "write_graphml"]
+__all__ = [
+    "UnitsView",
+    "build_graph",
+    "read_graphml",
+    "shared_name",
+    "top_units",
+    "units_view",
+    "write_gexf",
+    "write_graphml",
+]
 
 Graph = Any  # networkx.DiGraph (networkx ships no type hints)
 
@@ -157,6 +167,55 @@ def top_units(graph: Graph, n: int = 10) -> list[tuple[str, int, int]]:
         rows.append((name, len(measures), len(plans)))
     rows.sort(key=lambda r: (-r[1], -r[2], r[0]))
     return rows[:n]
+
+
+@dataclass(frozen=True, slots=True)
+class UnitsView:
+    """The units–tasks graph folded for drawing: plans and units as points (``nodes``: id, label, kind,
+    x, y), an edge per unit and plan weighted by the measures the unit carries there (``edges``)."""
+
+    nodes: tuple[tuple[str, str, str, float, float], ...]
+    edges: tuple[tuple[str, str, int], ...]
+
+
+def units_view(graph: Graph, *, top: int = 25, seed: int = 7) -> UnitsView:
+    """The ``top`` units carrying the most measures and the plans they work in, laid out (spring layout
+    with a fixed ``seed``, so the picture is the same every run) for any plotting library.
+
+    >>> import textkit
+    >>> from textkit.model import Measure, ResponsibleUnit
+    >>> from dataclasses import replace
+    >>> plan = textkit.parse_text("开展专题党课。责任单位：机关党委\\n", source="甲")
+    >>> m = Measure(0, 7, "item", "", ("开展专题党课",), "开展专题党课",
+    ...             units=(ResponsibleUnit(11, 15, "机关党委", "机关党委", "responsible"),))
+    >>> v = units_view(build_graph([replace(plan, measures=(m,))]))
+    >>> [(k, label) for _i, label, k, _x, _y in v.nodes], v.edges
+    ([('plan', '甲'), ('unit', '机关党委')], (('unit:机关党委@甲', 'plan:甲', 1),))
+    """
+    weights: dict[tuple[str, str], int] = {}
+    load: dict[str, int] = {}
+    for node, data in graph.nodes(data=True):
+        if data.get("kind") != "unit":
+            continue
+        for m in graph.predecessors(node):
+            for p in graph.predecessors(m):
+                if graph.nodes[p].get("kind") == "plan":
+                    weights[(node, p)] = weights.get((node, p), 0) + 1
+                    load[node] = load.get(node, 0) + 1
+    units = sorted(load, key=lambda u: (-load[u], u))[:top]
+    keep = set(units)
+    edges = tuple((u, p, w) for (u, p), w in sorted(weights.items()) if u in keep)
+    plans = sorted({p for _u, p, _w in edges} | {n for n, d in graph.nodes(data=True) if d.get("kind") == "plan"})
+    g = nx.Graph()
+    g.add_nodes_from(plans + units)
+    g.add_weighted_edges_from(edges)
+    pos = nx.spring_layout(g, seed=seed, weight="weight") if len(g) else {}
+    nodes = tuple(
+        (n, str(graph.nodes[n].get("label", n)), str(graph.nodes[n].get("kind", "")),
+         float(pos[n][0]), float(pos[n][1]))
+        for n in plans + units
+    )
+    return UnitsView(nodes=nodes, edges=edges)
 
 
 def write_graphml(graph: Graph, path: str | os.PathLike[str]) -> None:
