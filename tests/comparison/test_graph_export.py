@@ -79,3 +79,12 @@ def test_gexf_written(tmp_path: Path) -> None:
     back = nx.read_gexf(path)
     assert set(back.nodes) == set(g.nodes)
     assert back.number_of_edges() == g.number_of_edges()
+
+
+def test_unit_loads_equal_the_graph_count(seed000_path: Path, seed001_path: Path) -> None:
+    from textkit.comparison.graph import unit_loads
+    from textkit.pipeline import parse
+
+    plans = [parse(seed000_path), parse(seed001_path)]
+    assert unit_loads(plans, 50) == top_units(build_graph(plans), 50)
+    assert unit_loads(plans[1:], 50) == top_units(build_graph(plans[1:]), 50)

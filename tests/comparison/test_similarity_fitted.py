@@ -54,3 +54,12 @@ def test_a_near_copy_stands_out_among_different_plans(seed000_text: str, seed001
     assert sim.clusters[0] != sim.clusters[2]  # 甲 and 乙 are different plans
     assert sim.matrix[0, 1] > sim.threshold > float(np.median(sim.matrix[np.triu_indices(6, k=1)]))
     assert fit_threshold(sim.matrix[:3, :3]) is None  # three plans: too few pairs to fit on
+
+
+def test_small_path_equals_the_sparse_product(seed000_text: str, seed001_text: str) -> None:
+    texts = [seed000_text, seed001_text, seed000_text[:4000], seed001_text[2000:9000], "开展专题民主生活会", ""]
+    docs = [read_text(t, source=str(k)) for k, t in enumerate(texts)]
+    small = similarity(docs, threshold=0.3, small=True)
+    sparse = similarity(docs, threshold=0.3, small=False)
+    assert np.allclose(small.matrix, sparse.matrix, atol=1e-5)  # the sparse product runs in float32
+    assert small.clusters == sparse.clusters

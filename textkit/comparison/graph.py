@@ -36,8 +36,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import networkx as nx
-
 from textkit.model import Plan
 
 if TYPE_CHECKING:
@@ -49,6 +47,8 @@ __all__ = [
     "read_graphml",
     "shared_name",
     "top_units",
+    "unit_loads",
+    "unit_node",
     "units_view",
     "write_gexf",
     "write_graphml",
@@ -107,6 +107,8 @@ def build_graph(
     ``coverage`` (from `textkit.comparison.compare`) adds the item nodes and ``covers`` edges;
     ``copy_ratios`` (source → ratio) is stored on the plan nodes.
     """
+    import networkx as nx  # imported when a graph is made: the terminal summary needs none (`unit_loads`)
+
     g = nx.DiGraph()
     for plan in plans:
         src = plan.document.source
@@ -120,8 +122,7 @@ def build_graph(
                                       "end": m.end, "source": src}))
             g.add_edge(p, mid, relation="has")
             for u in m.units:
-                shared = shared_name(u.name)
-                uid = f"unit:{u.name}" if shared else f"unit:{u.name}@{src}"
+                uid, shared = unit_node(u.name, src)
                 if uid not in g:
                     g.add_node(uid, kind="unit", label=u.name, name=u.name, scope="shared" if shared else "plan",
                                source="" if shared else src)
@@ -149,6 +150,37 @@ def build_graph(
                         if m.start <= start and end <= m.end:
                             g.add_edge(f"measure:{src}#{n}", iid, relation="implements")
     return g
+
+
+def unit_node(name: str, source: str) -> tuple[str, bool]:
+    """The graph node of unit ``name`` as named in plan ``source``, and whether plans share it."""
+    shared = shared_name(name)
+    return (f"unit:{name}" if shared else f"unit:{name}@{source}"), shared
+
+
+def unit_loads(plans: Sequence[Plan], n: int = 10) -> list[tuple[str, int, int]]:
+    """`top_units` of the graph of ``plans``, counted without building it (no networkx import).
+
+    >>> import textkit
+    >>> unit_loads([textkit.parse_text("1.开展专题党课。\\n责任单位：机关党委\\n", source="甲")])
+    [('机关党委', 1, 1)]
+    """
+    measures: dict[str, int] = {}
+    in_plans: dict[str, set[str]] = {}
+    label: dict[str, str] = {}
+    for plan in plans:
+        src = plan.document.source
+        for m in plan.measures:
+            for uid in dict.fromkeys(unit_node(u.name, src)[0] for u in m.units):  # a unit once per measure
+                measures[uid] = measures.get(uid, 0) + 1
+                in_plans.setdefault(uid, set()).add(src)
+                name = uid.removeprefix("unit:").rsplit("@", 1)[0] if "@" in uid else uid.removeprefix("unit:")
+                if "@" in uid and len(plans) > 1:
+                    name = f"{name}（{os.path.basename(src) or src}）"
+                label[uid] = name
+    rows = [(label[u], measures[u], len(in_plans[u])) for u in measures]
+    rows.sort(key=lambda r: (-r[1], -r[2], r[0]))
+    return rows[:n]
 
 
 def top_units(graph: Graph, n: int = 10) -> list[tuple[str, int, int]]:
@@ -206,6 +238,8 @@ def units_view(graph: Graph, *, top: int = 25, seed: int = 7) -> UnitsView:
     keep = set(units)
     edges = tuple((u, p, w) for (u, p), w in sorted(weights.items()) if u in keep)
     plans = sorted({p for _u, p, _w in edges} | {n for n, d in graph.nodes(data=True) if d.get("kind") == "plan"})
+    import networkx as nx
+
     g = nx.Graph()
     g.add_nodes_from(plans + units)
     g.add_weighted_edges_from(edges)
@@ -220,14 +254,20 @@ def units_view(graph: Graph, *, top: int = 25, seed: int = 7) -> UnitsView:
 
 def write_graphml(graph: Graph, path: str | os.PathLike[str]) -> None:
     """Write GraphML (opens in networkx, Gephi, yEd, Cytoscape)."""
+    import networkx as nx
+
     nx.write_graphml(graph, Path(path))
 
 
 def write_gexf(graph: Graph, path: str | os.PathLike[str]) -> None:
     """Write GEXF for Gephi."""
+    import networkx as nx
+
     nx.write_gexf(graph, Path(path))
 
 
 def read_graphml(path: str | os.PathLike[str]) -> Graph:
     """Read a GraphML file back (as written by `write_graphml`)."""
+    import networkx as nx
+
     return nx.read_graphml(Path(path))

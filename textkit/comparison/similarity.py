@@ -28,7 +28,6 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-import scipy.sparse as sp
 
 from textkit.comparison.reuse import normalise
 from textkit.errors import OptionError
@@ -39,6 +38,10 @@ __all__ = ["Similarity", "cluster", "fit_threshold", "ngram_counts", "similarity
 FloatMatrix = np.ndarray[Any, np.dtype[np.float64]]
 _DENSE_DF = 0.05  # n-grams in more than this share of the plans go to the dense block
 _DENSE_BYTES = 64 << 20  # size of one dense slice of the matrix
+# Up to this many plans the cosines are computed pair by pair on the sorted n-gram keys, with numpy
+# alone: scipy.sparse costs more to import (~0.3 s) than a few plans take (see `similarity`'s ``small``).
+SMALL = 16
+IntArray = np.ndarray[Any, np.dtype[np.int64]]
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -84,12 +87,12 @@ class Similarity:
         return [(self.sources[int(k)], float(row[k])) for k in order]
 
 
-def ngram_counts(texts: Sequence[str], *, ngrams: tuple[int, ...] = (2, 3)) -> Any:
-    """A plans × n-gram count matrix (scipy CSR) over the normalised texts."""
+def _ngram_keys(texts: Sequence[str], ngrams: tuple[int, ...] = (2, 3)) -> tuple[list[IntArray], list[IntArray]]:
+    """Per text: its sorted distinct n-gram keys and their counts (over the normalised text)."""
     if any(n < 1 or n > 3 for n in ngrams):
         raise OptionError("ngrams", ngrams, "sizes between 1 and 3")
-    keys_per_doc: list[np.ndarray[Any, np.dtype[np.int64]]] = []
-    counts_per_doc: list[np.ndarray[Any, np.dtype[np.int64]]] = []
+    keys_per_doc: list[IntArray] = []
+    counts_per_doc: list[IntArray] = []
     for text in texts:
         c = normalise(text).codes
         parts = []
@@ -108,6 +111,14 @@ def ngram_counts(texts: Sequence[str], *, ngrams: tuple[int, ...] = (2, 3)) -> A
             u, cnt = np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
         keys_per_doc.append(u)
         counts_per_doc.append(cnt)
+    return keys_per_doc, counts_per_doc
+
+
+def ngram_counts(texts: Sequence[str], *, ngrams: tuple[int, ...] = (2, 3)) -> Any:
+    """A plans × n-gram count matrix (scipy CSR) over the normalised texts."""
+    import scipy.sparse as sp
+
+    keys_per_doc, counts_per_doc = _ngram_keys(texts, ngrams)
     lengths = np.array([len(u) for u in keys_per_doc], dtype=np.int64)
     indptr = np.zeros(len(texts) + 1, dtype=np.int64)
     indptr[1:] = np.cumsum(lengths)
@@ -127,8 +138,30 @@ def ngram_counts(texts: Sequence[str], *, ngrams: tuple[int, ...] = (2, 3)) -> A
     return sp.csr_matrix((data, cols, indptr), shape=(len(texts), int(new.sum())))
 
 
+def _cosine_small(keys: Sequence[IntArray], counts: Sequence[IntArray]) -> FloatMatrix:
+    """The cosine of every pair of TF-IDF rows (as `tfidf_rows` weighs them), pair by pair on the
+    sorted keys: numpy only, for a few plans."""
+    n = len(keys)
+    every = np.concatenate(keys) if n else np.zeros(0, dtype=np.int64)
+    uniq, df = np.unique(every, return_counts=True)
+    weights = []
+    for k, c in zip(keys, counts, strict=True):
+        idf = np.log((1.0 + n) / (1.0 + df[np.searchsorted(uniq, k)])) + 1.0
+        w = (1.0 + np.log(c.astype(np.float64))) * idf
+        norm = float(np.sqrt(np.dot(w, w)))
+        weights.append(w / norm if norm else w)
+    out = np.eye(n, dtype=np.float64)
+    for i in range(n):
+        for j in range(i + 1, n):
+            _common, a, b = np.intersect1d(keys[i], keys[j], assume_unique=True, return_indices=True)
+            out[i, j] = out[j, i] = float(np.dot(weights[i][a], weights[j][b]))
+    return out
+
+
 def _cosine_self(x: Any) -> FloatMatrix:
     """``x @ x.T`` for L2-normalised rows: frequent columns dense (BLAS), the rest sparse."""
+    import scipy.sparse as sp
+
     n = x.shape[0]
     csc = sp.csc_matrix(x, dtype=np.float32)
     df = np.diff(csc.indptr)
@@ -209,6 +242,8 @@ def _cluster_params() -> tuple[float, int, float]:
 def tfidf_rows(counts: Any) -> Any:
     """Sublinear TF-IDF with smoothed IDF, rows L2-normalised (scikit-learn's ``TfidfTransformer(
     sublinear_tf=True)``): tf → 1 + ln tf, idf = ln((1 + n) / (1 + df)) + 1."""
+    import scipy.sparse as sp
+
     x = sp.csr_matrix(counts, dtype=np.float64, copy=True)
     n = x.shape[0]
     x.data = 1.0 + np.log(x.data)
@@ -221,9 +256,12 @@ def tfidf_rows(counts: Any) -> Any:
     return sp.csr_matrix(sp.diags(1.0 / norms) @ x)
 
 
-def similarity(documents: Sequence[Document], *, threshold: float | None = None) -> Similarity:
+def similarity(documents: Sequence[Document], *, threshold: float | None = None,
+               small: bool | None = None) -> Similarity:
     """Cosine similarity of every pair of plans and their clusters (``threshold``: see `cluster`;
     ``None``: fitted to the data by `fit_threshold`, no clusters when it cannot be or nothing stands out).
+    ``small``: compute pair by pair with numpy (default: up to `SMALL` plans); the sparse product
+    otherwise. Both give the same cosines (tested against each other).
 
     >>> from textkit.reading import read_text
     >>> s = similarity([read_text("开展专题民主生活会"), read_text("开展专题组织生活会")])
@@ -235,9 +273,11 @@ def similarity(documents: Sequence[Document], *, threshold: float | None = None)
     n = len(documents)
     if n == 0:
         return Similarity((), np.zeros((0, 0), dtype=np.float64), (), threshold, threshold is None)
-    counts = ngram_counts([d.text for d in documents])
-    weighted = tfidf_rows(counts)
-    matrix = np.clip(_cosine_self(weighted), 0.0, 1.0)
+    if small if small is not None else n <= SMALL:
+        raw = _cosine_small(*_ngram_keys([d.text for d in documents]))
+    else:
+        raw = _cosine_self(tfidf_rows(ngram_counts([d.text for d in documents])))
+    matrix = np.clip(raw, 0.0, 1.0)
     np.fill_diagonal(matrix, 1.0)
     used = fit_threshold(matrix) if threshold is None else threshold
     if used is not None and threshold is None:

@@ -73,7 +73,7 @@ def _passage_dict(p: Passage, kind: str, texts: dict[str, str]) -> dict[str, Any
 
 def comparison_to_dict(c: Comparison) -> dict[str, Any]:
     """The ``textkit.compare/1`` JSON document."""
-    from textkit.comparison.graph import top_units
+    from textkit.comparison.graph import unit_loads
 
     texts = _texts(c)
     cov = c.coverage
@@ -118,7 +118,7 @@ def comparison_to_dict(c: Comparison) -> dict[str, Any]:
         "cluster_threshold": c.similarity.threshold,
         "threshold_fitted": c.similarity.fitted,
         "boilerplate": [_passage_dict(p, "boilerplate", texts) for p in c.reuse.boilerplate],
-        "units": [{"unit": u, "measures": m, "plans": p} for u, m, p in top_units(c.graph(), 20)],
+        "units": [{"unit": u, "measures": m, "plans": p} for u, m, p in unit_loads(c.plans, 20)],
         "errors": [{"source": getattr(e, "source", ""), "error": str(e)} for e in c.errors],
     }
 
@@ -222,7 +222,7 @@ def _threshold_note(c: Comparison) -> str:
 
 def render_summary(c: Comparison, *, top: int = 10) -> str:
     """A plain-text summary for the terminal, in Chinese."""
-    from textkit.comparison.graph import top_units
+    from textkit.comparison.graph import unit_loads
 
     labels = [plan_label(p) for p in c.plans]
     head = f"共比较 {len(c.plans)} 份方案"
@@ -266,7 +266,7 @@ def render_summary(c: Comparison, *, top: int = 10) -> str:
             for p in longest:
                 t = texts[p.a][p.a_start:p.a_end].replace("\n", " ")
                 lines.append(f"  {by_source.get(p.a, _short(p.a))} [{p.a_start}:{p.a_end}] {t[:50]}…")
-    units = top_units(c.graph(), top)
+    units = unit_loads(c.plans, top)
     if units:
         lines += ["", "承担任务最多的单位："]
         lines += [f"  {m:>4} 项  {u}（{p} 份方案）" for u, m, p in units]
