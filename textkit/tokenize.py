@@ -2,11 +2,13 @@
 
 jieba is imported on the first call, not on import, and its dictionary is read once per process. The
 default `Segmenter` reads it *lazily*: jieba's prefix dictionary (about 500,000 entries, 0.5–1 s to load
-whole) is kept in a bucketed cache file and only the buckets of the character pairs a text contains are
-read, so segmenting a plan reads a small part of it. The answers are jieba's own: the cache is built
-from jieba's dictionary by jieba's own code, and ``Segmenter(fast=False)`` (jieba loading its whole
-dictionary) is the plain path the differential test compares against. Quiet: jieba's loading messages
-are not shown.
+whole) is kept in a cache file in buckets by an entry's first two characters. Every entry jieba looks up
+while cutting a text is a piece of that text, so it starts with one of the text's characters or
+character pairs: before a text is cut, the buckets of those (not loaded yet) are merged into jieba's own
+dictionary, a plain dict, and cutting runs at jieba's usual speed. Segmenting a plan reads a small part
+of the dictionary. The answers are jieba's own: the cache is built from jieba's dictionary by jieba's own
+code, and ``Segmenter(fast=False)`` (jieba loading its whole dictionary) is the plain path the
+differential test compares against. Quiet: jieba's loading messages are not shown.
 
 >>> [t.text for t in tokenize("开展专项整治")]
 ['开展', '专项', '整治']
@@ -71,6 +73,7 @@ class _BucketedMap:
         self._data = data
         self._offsets = offsets
         self._loaded: list[dict[str, Any] | None] = [None] * _BUCKETS
+        self._merged = bytearray(_BUCKETS)  # buckets already merged by `fill`
         self._lock = threading.Lock()
 
     def _get_bucket(self, key: str) -> dict[str, Any]:
@@ -98,6 +101,20 @@ class _BucketedMap:
 
     def __setitem__(self, key: str, value: Any) -> None:
         self._get_bucket(key)[key] = value
+
+    def fill(self, text: str, into: dict[str, Any]) -> None:
+        """Merge into ``into`` every bucket an entry starting at a position of ``text`` may be in (its
+        characters and character pairs), each bucket once; the merged buckets are not kept here."""
+        wanted = {_bucket(k) for k in {text[i:i + 2] for i in range(len(text))}}
+        wanted.update(_bucket(ch) for ch in set(text))
+        with self._lock:
+            for i in wanted:
+                if self._merged[i]:
+                    continue
+                a, z = self._offsets[i], self._offsets[i + 1]
+                if z > a:
+                    into.update(marshal.loads(self._data[a:z]))
+                self._merged[i] = True
 
 
 def _write_buckets(path: Path, entries: dict[str, Any], meta: dict[str, Any]) -> None:
@@ -159,6 +176,7 @@ class Segmenter:
         self.cache_dir = Path(cache_dir) if cache_dir is not None else _cache_dir()
         self._lock = threading.RLock()
         self._tk: Any = None
+        self._store: _BucketedMap | None = None  # the dictionary buckets not merged yet (fast only)
         self._idf: tuple[Any, float, frozenset[str]] | None = None
 
     @property
@@ -185,12 +203,19 @@ class Segmenter:
                     freq, total = tk.gen_pfdict(f)
                 self._try_write(path, freq, {"total": total})
                 got = ({"total": total}, _BucketedMap(*_as_bytes(freq)))
-            meta, freq_map = got
-            tk.FREQ, tk.total, tk.initialized = freq_map, meta["total"], True
+            meta, self._store = got
+            tk.FREQ, tk.total, tk.initialized = {}, meta["total"], True
         else:
             tk.initialize()
         for w in _DOMAIN_WORDS:
+            self._prepare(tk, w)
             tk.add_word(w)
+        return tk
+
+    def _prepare(self, tk: Any, text: str) -> Any:
+        """``tk`` with every dictionary entry that cutting ``text`` can look up in place."""
+        if self._store is not None:
+            self._store.fill(text, tk.FREQ)
         return tk
 
     def _try_write(self, path: Path, entries: dict[str, Any], meta: dict[str, Any]) -> None:
@@ -230,19 +255,20 @@ class Segmenter:
     def add_words(self, words: Iterable[str]) -> None:
         tk = self.tokenizer
         for w in words:
-            tk.add_word(w)
+            # add_word reads the word's prefixes (and segments the word to suggest a frequency)
+            self._prepare(tk, w).add_word(w)
 
     def tokenize(self, text: str) -> list[Token]:
-        return [Token(w, s, e) for w, s, e in self.tokenizer.tokenize(text)]
+        return [Token(w, s, e) for w, s, e in self._prepare(self.tokenizer, text).tokenize(text)]
 
     def cut(self, text: str) -> list[str]:
-        return list(self.tokenizer.cut(text))
+        return list(self._prepare(self.tokenizer, text).cut(text))
 
     def keywords(self, text: str, *, top_k: int = 8) -> list[str]:
         """jieba.analyse's TF-IDF keywords (``extract_tags``), computed the way it computes them."""
         idf, median, stop = self._idf_table()
         freq: dict[str, float] = {}
-        for w in self.tokenizer.cut(text):
+        for w in self.cut(text):
             if len(w.strip()) < 2 or w.lower() in stop:
                 continue
             freq[w] = freq.get(w, 0.0) + 1.0
