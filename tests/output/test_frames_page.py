@@ -47,3 +47,14 @@ def test_text_plans_have_an_empty_page_column(seed001_path: Path) -> None:
     for name in ("sections", "measures", "units", "dates"):
         assert "page" in frames[name].columns
         assert frames[name]["page"].isna().all()
+
+
+def test_check_evidence_carries_its_page(tmp_path: Path) -> None:
+    from textkit.output.frames import check_frames
+
+    path = tmp_path / "方案.pdf"
+    _pdf(path)
+    result = textkit.check(path, Path(__file__).resolve().parents[2] / "corpora" / "checklists"
+                           / "zhuti-jiaoyu-2023.toml")
+    evidence = check_frames(result)["evidence"]
+    assert len(evidence) and set(evidence["page"]) <= {1, 2} and evidence["page"].notna().all()

@@ -113,11 +113,12 @@ def check_frames(result: Any) -> dict[str, pd.DataFrame]:
                       "not_found": "；".join(r.not_found)})
         for rank, e in enumerate(r.evidence, start=1):
             evidence.append({"source": src, "id": r.item.id, "rank": rank, "section": e.section, "kind": e.kind,
-                             "text": e.text, "start": e.start, "end": e.end, "score": e.score,
+                             "text": e.text, "start": e.start, "end": e.end,
+                             "page": result.plan.document.page_of(e.start), "score": e.score,
                              "keyword_score": e.keyword_score, "tfidf": e.tfidf, "dedicated": e.dedicated})
     return {
         "items": records_frame(items, ["source", "id", "title", "item_source", "parent", "priority", "status", "score",
                                        "coverage", "section", "not_found"]),
-        "evidence": records_frame(evidence, ["source", "id", "rank", "section", "kind", "text", "start", "end", "score",
-                                             "keyword_score", "tfidf", "dedicated"]),
+        "evidence": records_frame(evidence, ["source", "id", "rank", "section", "kind", "text", "start", "end", "page",
+                                             "score", "keyword_score", "tfidf", "dedicated"]),
     }
