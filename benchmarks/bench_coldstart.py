@@ -9,14 +9,13 @@ interpreter, and jieba loading its dictionary the usual way (what every segmenti
 The machine is shared, so read the minimum as what the code costs and the spread as the noise.
 
 ``--against DIR`` (a checkout of another revision, e.g. ``git worktree add /tmp/base main``) runs the same
-commands on DIR's code too (``python -m textkit`` with DIR first on the path), alternating run by run with
-the working tree so both see the same load, and prints the two side by side.
+commands on DIR's code too (its ``textkit.cli.main``, with the same interpreter and packages), alternating
+run by run with the working tree so both see the same load, and prints the two side by side.
 """
 
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
 import statistics
 import subprocess
@@ -29,8 +28,18 @@ SEEDS = sorted(str(p) for p in (ROOT / "corpora").glob("*.txt"))
 CHECKLIST = str(ROOT / "corpora" / "checklists" / "zhuti-jiaoyu-2023.toml")
 
 
+# Runs the CLI of the checkout given as the first argument. An editable install's import hook would
+# otherwise answer `import textkit` with the installed tree whatever PYTHONPATH says, so it is removed.
+LAUNCH = (
+    "import sys; tree = sys.argv.pop(1); "
+    "sys.meta_path[:] = [f for f in sys.meta_path if 'editable' not in type(f).__module__.lower()]; "
+    "sys.path.insert(0, tree); from textkit.cli import main; sys.exit(main(sys.argv[1:]))"
+)
+TREE = "{tree}"  # replaced by the checkout each run uses
+
+
 def textkit() -> list[str]:
-    return [sys.executable, "-m", "textkit"]
+    return [sys.executable, "-c", LAUNCH, TREE]
 
 
 def commands() -> list[tuple[str, list[str], float | None]]:
@@ -49,11 +58,9 @@ def commands() -> list[tuple[str, list[str], float | None]]:
 
 
 def run_once(cmd: list[str], tree: Path | None = None) -> float:
-    env = dict(os.environ)
-    if tree is not None:
-        env["PYTHONPATH"] = str(tree)
+    cmd = [str(tree or ROOT) if part == TREE else part for part in cmd]
     t0 = time.perf_counter()
-    done = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, cwd=ROOT, env=env)
+    done = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, cwd=ROOT)
     elapsed = time.perf_counter() - t0
     if done.returncode not in (0, 1):  # lint / check exit 1 on findings
         sys.exit(f"bench_coldstart: {' '.join(cmd)} exited {done.returncode}: {done.stderr.strip()[-300:]}")
