@@ -313,8 +313,15 @@ def _text_color(v: float) -> str:
     return "#fff" if v > 0.6 else "#222"
 
 
+# Above this many plans a matrix column is headed by the plan's number alone (its name in the tooltip and
+# in the row headings and the plans table), so the columns still fit the page.
+_NAMED_COLUMNS = 8
+
+
 def _plan_heads(labels: Sequence[str]) -> str:
-    return "".join(f"<th class='plan' title='{_e(x)}'><span class='plan-code'>P{k + 1}</span><br>{_e(x)}</th>"
+    named = len(labels) <= _NAMED_COLUMNS
+    return "".join(f"<th class='plan' title='{_e(x)}'><span class='plan-code'>P{k + 1}</span>"
+                   + (f"<br>{_e(x)}" if named else "") + "</th>"
                    for k, x in enumerate(labels))
 
 
