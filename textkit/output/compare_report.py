@@ -239,11 +239,13 @@ def render_summary(c: Comparison, *, top: int = 10) -> str:
     header = f"{_cut('方案', width)}  {'照抄上级':>8}  {'相同段落':>8}  {'覆盖':>4}  {'部分':>4}  {'缺失':>4}  相似组"
     lines += ["", header, "-" * (_width(header))]
     for i, r in enumerate(c.reuse.plans):
-        row = c.coverage.status[i] if c.coverage is not None else ()
+        row = c.coverage.status[i] if c.coverage is not None else None
         copied = _pct(r.copy_ratio) if c.directive is not None else "-"
+        same = str(len(r.passages)) if c.directive is not None else "-"
+        counts = [str(row.count(k)) if row is not None else "-" for k in ("covered", "partial", "missing")]
         lines.append(
-            f"{_cut(labels[i], width)}  {copied:>12}  {len(r.passages):>12}  "
-            f"{row.count('covered'):>6}  {row.count('partial'):>6}  {row.count('missing'):>6}  {clusters[i]}"
+            f"{_cut(labels[i], width)}  {copied:>12}  {same:>12}  "
+            f"{counts[0]:>6}  {counts[1]:>6}  {counts[2]:>6}  {clusters[i]}"
         )
     lines += ["", _threshold_note(c)]
     if c.coverage is not None:
@@ -417,9 +419,10 @@ def render_html(c: Comparison, *, max_passages: int = 300) -> str:
                  "<th>照抄上级文件比例</th><th>与上级文件相同的段落</th><th>独有的句子</th><th>相似组</th></tr>")
     for i, (plan, r) in enumerate(zip(c.plans, c.reuse.plans, strict=True)):
         ratio = _pct(r.copy_ratio) if c.directive is not None else "未比较"
+        same = str(len(r.passages)) if c.directive is not None else "未比较"
         parts.append(f"<tr><td class='plan-code'>P{i + 1}</td><td>{_e(plan.title or '（无标题）')}"
                      f"<div class='muted'>{_e(plan.document.source)}</div></td><td class='num'>{ratio}</td>"
-                     f"<td class='num'>{len(r.passages)}</td><td class='num'>{len(r.distinctive)}</td>"
+                     f"<td class='num'>{same}</td><td class='num'>{len(r.distinctive)}</td>"
                      f"<td>{clusters[i]}</td></tr>")
     parts.append("</table>")
     parts.append("<p class='note'>照抄上级文件比例：方案中与上级文件逐字相同（标点、空格不计）的文字所占比例；"
