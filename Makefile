@@ -15,10 +15,25 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
+# The reports a reader opens, written for the plans in corpora/ into $(DEMO); printed in Chinese.
+DEMO ?= build/demo
+CHECKLIST = corpora/checklists/zhuti-jiaoyu-2023.toml
+
 demo: $(STAMP)
-	for plan in corpora/*.txt; do \
-		$(BIN)/textkit check $$plan --checklist corpora/checklists/zhuti-jiaoyu-2023.toml || exit $$?; \
+	@mkdir -p $(DEMO)
+	@for plan in corpora/*.txt; do \
+		name=$$(basename $$plan .txt); \
+		$(BIN)/textkit check $$plan --checklist $(CHECKLIST) --format html -o $(DEMO)/检查报告-$$name.html; \
+		code=$$?; if [ $$code -gt 1 ]; then exit $$code; fi; \
+		$(BIN)/textkit tasks $$plan -o $(DEMO)/任务分解表-$$name.xlsx || exit $$?; \
 	done
+	@$(BIN)/textkit compare --no-progress corpora/*.txt --checklist $(CHECKLIST) --format html \
+		-o $(DEMO)/方案对比报告.html || exit $$?
+	@echo "演示报告已写入 $(DEMO)/ ，用浏览器打开 .html 文件，用 Excel/WPS 打开 .xlsx 文件："
+	@for f in $(DEMO)/*; do echo "  $$f"; done
+	@echo "  检查报告：草稿是否写到了对照清单（$(CHECKLIST)）的每项要求，每个结论附原文依据；"
+	@echo "  方案对比报告：两份方案的要求覆盖、彼此相同的段落、相似度、各单位承担的任务；"
+	@echo "  任务分解表：每项措施一行，列出牵头单位、配合单位、完成时限和频次。"
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q

@@ -18,7 +18,6 @@ add the component to a pipeline::
 
 from __future__ import annotations
 
-import logging
 from datetime import date
 from functools import lru_cache
 from typing import Any
@@ -35,7 +34,9 @@ __all__ = ["TextkitComponent", "blank_zh", "to_spacy"]
 
 def blank_zh() -> Any:
     """A new blank Chinese pipeline whose tokenizer segments with jieba (add components to it freely)."""
-    logging.getLogger("jieba").setLevel(logging.WARNING)  # it logs its dictionary build to stderr
+    from textkit.tokenize import quiet_jieba
+
+    quiet_jieba()  # jieba logs its dictionary build to stderr; spaCy's tokenizer loads it at once
     return spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
 
 

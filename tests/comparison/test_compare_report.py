@@ -36,8 +36,8 @@ def test_many_plans_draw_the_similarity_heatmap_on_a_canvas() -> None:
 def test_summary_and_json_of_small_comparison() -> None:
     c = compare(_docs(4), progress=False)
     text = render_summary(c)
-    assert text.startswith("4 plans compared")
-    assert "most similar plans:" in text
+    assert text.startswith("共比较 4 份方案")
+    assert "最相似的方案" in text
     d = comparison_to_dict(c)
     assert d["directive"] is None and all(p["copy_ratio"] == 0.0 for p in d["plans"])
     # Each plan shares one sentence with the next: passages between plans, found without a directive.

@@ -38,10 +38,28 @@ def test_graph_nodes_and_edges() -> None:
     kinds = nx.get_node_attributes(g, "kind")
     assert sorted(kinds.values()).count("plan") == 2
     assert sorted(kinds.values()).count("measure") == 4
-    assert {n for n, k in kinds.items() if k == "unit"} == {"unit:机关党委", "unit:办公室"}
+    # 机关党委 and 办公室 are each plan's own bodies: two plans, two of each
+    assert {n for n, k in kinds.items() if k == "unit"} == {
+        "unit:机关党委@甲.txt", "unit:办公室@甲.txt", "unit:机关党委@乙.txt", "unit:办公室@乙.txt"}
     assert g.nodes["plan:甲.txt"]["copy_ratio"] == 0.25
-    assert g.edges["measure:甲.txt#1", "unit:办公室"]["role"] == "responsible"
-    assert top_units(g) == [("机关党委", 4, 2), ("办公室", 2, 2)]
+    assert g.edges["measure:甲.txt#1", "unit:办公室@甲.txt"]["role"] == "responsible"
+    assert top_units(g) == [("机关党委（乙.txt）", 2, 1), ("机关党委（甲.txt）", 2, 1),
+                            ("办公室（乙.txt）", 1, 1), ("办公室（甲.txt）", 1, 1)]
+
+
+def test_units_merge_only_on_the_same_full_name() -> None:
+    def plan(source: str, names: tuple[str, ...]) -> Plan:
+        text = "1.推进数字化改革。\n责任单位：" + "、".join(names) + "\n"
+        base = parse_text(text, source=source)
+        units = tuple(ResponsibleUnit(text.index(n), text.index(n) + len(n), n, n, "responsible") for n in names)
+        return replace(base, measures=(Measure(0, len(text), "section", "1", ("推进数字化改革",), "推进数字化改革",
+                                               units=units),))
+
+    g = build_graph([plan("绍兴.txt", ("市工业和信息化局", "浙江省经济和信息化厅", "工业和信息化部")),
+                     plan("杭州.txt", ("市工业和信息化局", "浙江省经济和信息化厅", "工业和信息化部"))])
+    units = {n for n, d in g.nodes(data=True) if d.get("kind") == "unit"}
+    assert units == {"unit:市工业和信息化局@绍兴.txt", "unit:市工业和信息化局@杭州.txt",
+                     "unit:浙江省经济和信息化厅", "unit:工业和信息化部"}
 
 
 def test_graphml_round_trip(tmp_path: Path) -> None:
@@ -52,7 +70,7 @@ def test_graphml_round_trip(tmp_path: Path) -> None:
     assert set(back.nodes) == set(g.nodes)
     assert set(back.edges) == set(g.edges)
     assert back.nodes["measure:乙.txt#1"]["title"] == "讲好专题党课"
-    assert back.edges["measure:乙.txt#0", "unit:机关党委"]["relation"] == "carried_by"
+    assert back.edges["measure:乙.txt#0", "unit:机关党委@乙.txt"]["relation"] == "carried_by"
 
 
 def test_gexf_written(tmp_path: Path) -> None:
@@ -62,3 +80,12 @@ def test_gexf_written(tmp_path: Path) -> None:
     back = nx.read_gexf(path)
     assert set(back.nodes) == set(g.nodes)
     assert back.number_of_edges() == g.number_of_edges()
+
+
+def test_unit_loads_equal_the_graph_count(seed000_path: Path, seed001_path: Path) -> None:
+    from textkit.comparison.graph import unit_loads
+    from textkit.pipeline import parse
+
+    plans = [parse(seed000_path), parse(seed001_path)]
+    assert unit_loads(plans, 50) == top_units(build_graph(plans), 50)
+    assert unit_loads(plans[1:], 50) == top_units(build_graph(plans[1:]), 50)

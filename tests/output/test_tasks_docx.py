@@ -33,7 +33,7 @@ def plan_docx(tmp_path: Path) -> Path:
 
 def test_docx_task_table_rows(plan_docx: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["tasks", str(plan_docx), "--format", "json", "--reference-date", "2023-09-01"]) == 0
-    rows = json.loads(capsys.readouterr().out)
+    rows = json.loads(capsys.readouterr().out)["rows"]
     table_rows = [r for r in rows if r["kind"] == "table-row"]
     assert [(r["id"], r["task"], r["lead"], r["support"]) for r in table_rows] == [
         ("1", "制定学习计划", "机关党委", "办公室、人事科"),

@@ -14,11 +14,22 @@ __all__ = ["main"]
 # Each name is a module of this package defining `add_parser(subparsers)`; heavy imports stay inside
 # the command's run function so `textkit parse` does not load scikit-learn.
 COMMANDS: tuple[str, ...] = ("parse", "check", "checklist", "tasks", "compare", "lint")
+EPILOG = """examples:
+  textkit parse 方案.docx                                   the section tree
+  textkit check 草稿.docx --checklist 清单.toml              which required items the draft covers
+  textkit checklist 上级意见.txt -o 清单.toml                 the directive's required tasks, to curate
+  textkit tasks 方案.docx -o 任务分解表.xlsx                  the task breakdown table for Excel
+  textkit compare 各单位方案/ --against 上级意见.txt --format html -o 对比报告.html
+  textkit lint 草稿.docx                                    drafting faults
+
+`textkit COMMAND --help` shows each command's options and more examples.
+"""
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="textkit", description="Read Chinese plan documents (实施方案/工作方案/行动方案/工作要点) into data."
+        prog="textkit", description="Read Chinese plan documents (实施方案/工作方案/行动方案/工作要点) into data.",
+        epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     from textkit import __version__
 

@@ -15,11 +15,19 @@ from textkit.cli.common import PlanBatch, add_input_options, emit, rules_from
 FORMATS = ("table", "json", "md")
 FAIL_ON = ("error", "warning", "info")
 LANGS = ("zh", "en")
+EPILOG = """examples:
+  textkit lint 草稿.docx                   doubled words, ** placeholders, numbering gaps, misused words
+  textkit lint 草稿.txt --lang en          the same, messages in English
+  textkit lint 草稿.pdf --format md -o 问题清单.md
+  textkit lint 草稿/*.txt --fail-on warning   exit 1 on any warning (for a pre-submission check)
+  textkit lint 草稿.txt --config 本单位规则.toml   switch rules off or re-grade them
+"""
 
 
 def add_parser(sub: Any) -> None:
-    p: argparse.ArgumentParser = sub.add_parser("lint", help="find mechanical faults in draft plans (txt/docx/pdf)")
-    p.add_argument("files", nargs="+", metavar="FILE")
+    p: argparse.ArgumentParser = sub.add_parser("lint", help="find mechanical faults in draft plans (txt/docx/pdf)",
+                                                epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("files", nargs="+", metavar="FILE", help="draft plans (.txt, .docx or .pdf)")
     p.add_argument("--format", choices=FORMATS, default="table")
     p.add_argument("--config", metavar="FILE", help="TOML that switches rules off/on or re-grades them")
     p.add_argument("--fail-on", choices=FAIL_ON, default="error",

@@ -9,11 +9,20 @@ from typing import Any
 from textkit.cli.common import PlanBatch, add_input_options, emit
 
 FORMATS = ("tree", "json")
+EPILOG = """examples:
+  textkit parse 方案.docx                        the numbered sections as a tree
+  textkit parse 方案.pdf --all                   every node: paragraphs, 责任单位 labels, 一是… items
+  textkit parse 方案.txt --format json -o 方案.json
+                                               sections, measures, units, dates with their spans
+                                               (schema textkit.plan/1; PDF items carry their page)
+  textkit parse a.txt b.docx --format json --no-tree   several plans: a JSON list
+"""
 
 
 def add_parser(sub: Any) -> None:
-    p: argparse.ArgumentParser = sub.add_parser("parse", help="show the section tree of plans (txt/docx/pdf)")
-    p.add_argument("files", nargs="+", metavar="FILE")
+    p: argparse.ArgumentParser = sub.add_parser("parse", help="show the section tree of plans (txt/docx/pdf)",
+                                                epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("files", nargs="+", metavar="FILE", help="plan files (.txt, .docx or .pdf)")
     p.add_argument("--format", choices=FORMATS, default="tree")
     p.add_argument("--all", action="store_true", help="tree: show every node (paragraphs, labels, items)")
     p.add_argument("--no-tree", action="store_true", help="json: leave out the full node tree")

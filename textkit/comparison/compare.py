@@ -162,7 +162,7 @@ def compare(
     scope: Sequence[str] = (),
     coverage: bool = True,
     between: bool | None = None,
-    threshold: float = 0.5,
+    threshold: float | None = None,
     reference_date: date | None = None,
     limits: Limits = DEFAULT_LIMITS,
     rules: RuleSet | None = None,
@@ -177,7 +177,7 @@ def compare(
     - ``directive``: reuse (copy ratios, passages) is measured against it.
     - ``coverage=False`` skips the coverage matrix even when a checklist could be had.
     - ``between``: also find passages shared between plans (default: on up to 50 plans).
-    - ``threshold``: similarity at which plans cluster together.
+    - ``threshold``: similarity at which plans cluster together (default: fitted to the data).
     - ``progress``: a progress bar on stderr (default: only when stderr is a terminal).
 
     Files that cannot be read are returned in ``errors`` and the rest are compared; if none can be
@@ -188,7 +188,7 @@ def compare(
     (0, 1)
     """
     show = sys.stderr.isatty() if progress is None else progress
-    if not 0.0 <= threshold <= 1.0:
+    if threshold is not None and not 0.0 <= threshold <= 1.0:
         raise OptionError("threshold", threshold, "a number between 0 and 1")
     if isinstance(plans, str | os.PathLike):
         plans = [plans]

@@ -43,7 +43,9 @@ from textkit.model import Document, Span
 
 __all__ = [
     "DEFAULT_SETTINGS",
+    "NO_BOILERPLATE",
     "Alignment",
+    "Boilerplate",
     "NormalView",
     "Passage",
     "PlanReuse",
@@ -51,6 +53,7 @@ __all__ = [
     "ReuseSettings",
     "align",
     "find_reuse",
+    "load_boilerplate",
     "normalise",
     "smith_waterman",
 ]
@@ -239,11 +242,101 @@ class Reuse:
     between: tuple[Passage, ...] = ()
     directive: str | None = None
     settings: ReuseSettings = field(default=DEFAULT_SETTINGS, repr=False)
+    boilerplate: tuple[Passage, ...] = ()  # shared stock language and label lines, left out of the above
 
     @property
     def passages(self) -> tuple[Passage, ...]:
         """Every passage: each plan's with the directive, then those between plans."""
         return tuple(p for r in self.plans for p in r.passages) + self.between
+
+
+# ---------------------------------------------------------------------------------------------------
+# Boilerplate: stock phrases, label lines, and what most of the compared plans share
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Boilerplate:
+    """What reuse does not count (``textkit/data/compare.toml``): ``stock`` phrases (normalised),
+    ``labels`` (a compiled pattern of label lines such as 责任单位：), and document frequency: a passage
+    between plans whose text is in at least ``df`` of the plans (with ``min_plans`` or more) is stock
+    language of the set. A passage is boilerplate when fewer than a passage's worth of normalised
+    characters (``min_score / match``) are left on either side once these are taken out."""
+
+    stock: tuple[str, ...]
+    labels: re.Pattern[str] | None
+    df: float
+    min_plans: int
+
+    def _stock_re(self) -> re.Pattern[str] | None:
+        if not self.stock:
+            return None
+        return re.compile("|".join(re.escape(p) for p in sorted(set(self.stock), key=len, reverse=True)))
+
+    def mask(self, text: str, view: NormalView) -> np.ndarray[Any, np.dtype[np.bool_]]:
+        """Normalised positions of ``text`` inside a stock phrase or a label line."""
+        out = np.zeros(len(view), dtype=np.bool_)
+        stock = self._stock_re()
+        if stock is not None:
+            for m in stock.finditer(view.text):
+                out[m.start():m.end()] = True
+        if self.labels is not None:
+            for m in self.labels.finditer(text):
+                end = text.find("\n", m.start())
+                end = len(text) if end < 0 else end
+                lo, hi = np.searchsorted(view.offsets, [m.start(), end])
+                out[int(lo):int(hi)] = True
+        return out
+
+
+def _param(entries: list[dict[str, Any]], name: str) -> float:
+    for e in entries:
+        if e["id"] == name:
+            return float(e["value"])
+    from textkit.errors import RuleError
+
+    raise RuleError("required parameter is missing", file="compare.toml", entry=name)
+
+
+@functools.cache
+def load_boilerplate() -> Boilerplate:
+    """The shipped boilerplate rules (``textkit/data/compare.toml``), read once."""
+    from textkit.rules import Field, load_entries
+
+    known = ("stock", "label", "param", "unit-scope")
+    stock = load_entries("compare.toml", "stock", {"id": Field(required=True), "phrases": Field(list, required=True),
+                                                    "note": Field()}, known=known)
+    labels = load_entries("compare.toml", "label", {"id": Field(required=True), "pattern": Field(required=True, regex=True),
+                                                     "note": Field()}, known=known)
+    params = load_entries("compare.toml", "param", {"id": Field(required=True),
+                                                     "value": Field((int, float), required=True), "note": Field()},
+                          known=known)
+    phrases = tuple(normalise(str(p)).text for e in stock for p in e["phrases"])
+    label_re = re.compile(r"^[ \t\u3000]*(?:" + "|".join(f"(?:{e['pattern']})" for e in labels) + ")",
+                          re.MULTILINE) if labels else None
+    return Boilerplate(stock=tuple(p for p in phrases if p), labels=label_re,
+                       df=_param(params, "boilerplate.df"), min_plans=int(_param(params, "boilerplate.min_plans")))
+
+
+NO_BOILERPLATE = Boilerplate(stock=(), labels=None, df=1.0, min_plans=1 << 30)
+
+
+def _common_mask(views: Sequence[NormalView], k: int, limit: int) -> list[np.ndarray[Any, np.dtype[np.bool_]]]:
+    """Per plan: the normalised positions inside a k-gram found in at least ``limit`` plans."""
+    hashes = [np.unique(_shingles(v.codes, k)) for v in views]
+    every = np.concatenate(hashes) if hashes else np.zeros(0, dtype=np.uint64)
+    uniq, counts = np.unique(every, return_counts=True)
+    common = uniq[counts >= limit]
+    out = []
+    for v in views:
+        h = _shingles(v.codes, k)
+        hit = np.isin(h, common)
+        mask = np.zeros(len(v) + 1, dtype=np.int64)
+        # a common k-gram at p covers positions p … p+k-1: mark with a difference array
+        starts = np.flatnonzero(hit)
+        np.add.at(mask, starts, 1)
+        np.add.at(mask, np.minimum(starts + k, len(v)), -1)
+        out.append(np.cumsum(mask[:-1]) > 0)
+    return out
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -672,17 +765,29 @@ def find_reuse(
     between: bool = True,
     settings: ReuseSettings = DEFAULT_SETTINGS,
     progress: Callable[[Iterable[int]], Iterable[int]] | None = None,
+    boilerplate: Boilerplate | None = None,
 ) -> Reuse:
     """Passages each plan shares with ``directive`` (copy ratio) and, if ``between``, with each other.
 
-    ``progress`` may wrap the loop over plans (e.g. a tqdm bar).
+    ``progress`` may wrap the loop over plans (e.g. a tqdm bar). Passages that are boilerplate (see
+    `Boilerplate`; default: `load_boilerplate`, ``NO_BOILERPLATE`` keeps everything) go to
+    ``Reuse.boilerplate`` and count neither as copied nor as shared.
 
     >>> from textkit.reading import read_text
-    >>> d = read_text("一是凝心铸魂筑牢根本。全面系统深入学习习近平新时代中国特色社会主义思想，完整准确掌握。", source="意见")
-    >>> p = read_text("结合我局实际。一是凝心铸魂筑牢根本，全面、系统、深入学习习近平新时代中国特色社会主义思想。", source="我局方案")
+    >>> d = read_text("一是凝心铸魂筑牢根本。全面系统深入学习，完整准确掌握基本观点、科学体系和实践要求。", source="意见")
+    >>> p = read_text("结合我局实际。一是凝心铸魂筑牢根本，全面、系统、深入学习，完整准确掌握基本观点、科学体系和实践要求。",
+    ...               source="我局方案")
     >>> r = find_reuse([p], directive=d)
     >>> r.plans[0].passages[0].b, round(r.plans[0].copy_ratio, 2)
-    ('意见', 0.85)
+    ('意见', 0.86)
+
+    A passage that is a stock phrase and little else is boilerplate, not copying:
+
+    >>> d = read_text("以习近平新时代中国特色社会主义思想为指导，全面贯彻党的二十大精神。", source="意见")
+    >>> p = read_text("坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻党的二十大精神。", source="方案")
+    >>> r = find_reuse([p], directive=d)
+    >>> r.plans[0].passages, len(r.boilerplate)
+    ((), 1)
     """
     s = settings
     views = [normalise(d.text) for d in documents]
@@ -715,24 +820,47 @@ def find_reuse(
     covered = [np.zeros(len(v), dtype=np.bool_) for v in views]
     copied = [np.zeros(len(v), dtype=np.bool_) for v in views]
     dsrc = directive.source if directive is not None else ""
+    bp = load_boilerplate() if boilerplate is None else boilerplate
+    need = max(1, s.min_score // s.match)  # normalised characters of the shortest passage
+    masks: dict[int, np.ndarray[Any, np.dtype[np.bool_]]] = {}
+
+    def stock(n: int) -> np.ndarray[Any, np.dtype[np.bool_]]:
+        if n not in masks:
+            masks[n] = bp.mask(documents[n].text, views[n])
+        return masks[n]
+
+    dmask = bp.mask(directive.text, dview) if directive is not None and dview is not None and dir_found else None
+    common: list[np.ndarray[Any, np.dtype[np.bool_]]] | None = None
+    if btw_found and len(documents) >= bp.min_plans:
+        common = _common_mask(views, s.k, max(2, int(np.ceil(bp.df * len(documents)))))
+    left_out: list[Passage] = []
     for a_doc, _b, score, a0, a1, b0, b1 in dir_found:
-        assert dview is not None
+        assert dview is not None and dmask is not None
         al = _to_alignment(views[a_doc], dview, score, a0, a1, b0, b1)
-        by_plan[a_doc].append(
-            Passage(documents[a_doc].source, dsrc, al.a_start, al.a_end, al.b_start, al.b_end,
+        p = Passage(documents[a_doc].source, dsrc, al.a_start, al.a_end, al.b_start, al.b_end,
                     round(al.identity, 4), score, a1 - a0)
-        )
+        own = int((~stock(a_doc)[a0:a1]).sum())
+        if min(own, int((~dmask[b0:b1]).sum())) < need:
+            left_out.append(p)
+            covered[a_doc][a0:a1] = True  # not the plan's own words either
+            continue
+        by_plan[a_doc].append(p)
         copied[a_doc][a0:a1] = True
         covered[a_doc][a0:a1] = True
     between_passages: list[Passage] = []
     for a_doc, o_doc, score, a0, a1, b0, b1 in btw_found:
         al = _to_alignment(views[a_doc], views[o_doc], score, a0, a1, b0, b1)
-        between_passages.append(
-            Passage(documents[a_doc].source, documents[o_doc].source, al.a_start, al.a_end,
+        p = Passage(documents[a_doc].source, documents[o_doc].source, al.a_start, al.a_end,
                     al.b_start, al.b_end, round(al.identity, 4), score, a1 - a0)
-        )
         covered[a_doc][a0:a1] = True
         covered[o_doc][b0:b1] = True
+        a_free, b_free = ~stock(a_doc)[a0:a1], ~stock(o_doc)[b0:b1]
+        if common is not None:
+            a_free, b_free = a_free & ~common[a_doc][a0:a1], b_free & ~common[o_doc][b0:b1]
+        if min(int(a_free.sum()), int(b_free.sum())) < need:
+            left_out.append(p)
+            continue
+        between_passages.append(p)
     plans = []
     for n, doc in enumerate(documents):
         total = len(views[n])
@@ -752,6 +880,7 @@ def find_reuse(
         between=tuple(between_passages),
         directive=directive.source if directive is not None else None,
         settings=s,
+        boilerplate=tuple(left_out),
     )
 
 

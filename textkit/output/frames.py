@@ -43,26 +43,33 @@ def plans_frames(plans: Iterable[Plan]) -> dict[str, pd.DataFrame]:
     dates: list[dict[str, Any]] = []
     quantities: list[dict[str, Any]] = []
     for plan in plans:
-        src = plan.document.source
+        doc = plan.document
+        src = doc.source
+
+        page = doc.page_of  # the PDF page of an offset (None for .txt/.docx)
+
         for s in plan.root.sections():
             sections.append({"source": src, "id": s.id, "level": s.level, "marker": s.marker, "value": s.value,
-                             "style": s.style, "title": s.title, "start": s.start, "end": s.end})
+                             "style": s.style, "title": s.title, "start": s.start, "end": s.end,
+                             "page": page(s.start)})
         for m in plan.measures:
             measures.append({"source": src, "section": m.section, "kind": m.kind, "title": m.title,
-                             "path": " / ".join(m.path), "start": m.start, "end": m.end,
+                             "path": " / ".join(m.path), "start": m.start, "end": m.end, "page": page(m.start),
                              "units": "、".join(u.name for u in m.units),
                              "dates": "；".join(t.text for t in m.times)})
         for u in plan.units:
-            units.append({"source": src, **asdict(u)})
+            units.append({"source": src, **asdict(u), "page": page(u.start)})
         for t in plan.dates:
             d = asdict(t)
             value = d.pop("value")
-            dates.append({"source": src, **d, **{f"value_{k}": v for k, v in value.items()}})
+            dates.append({"source": src, **d, **{f"value_{k}": v for k, v in value.items()}, "page": page(t.start)})
         for q in plan.quantities:
-            quantities.append({"source": src, **asdict(q)})
+            quantities.append({"source": src, **asdict(q), "page": page(q.start)})
     return {
-        "sections": records_frame(sections, ["source", "id", "level", "marker", "value", "style", "title", "start", "end"]),
-        "measures": records_frame(measures, ["source", "section", "kind", "title", "path", "start", "end", "units", "dates"]),
+        "sections": records_frame(sections, ["source", "id", "level", "marker", "value", "style", "title", "start",
+                                             "end", "page"]),
+        "measures": records_frame(measures, ["source", "section", "kind", "title", "path", "start", "end", "page",
+                                             "units", "dates"]),
         "units": records_frame(units),
         "dates": records_frame(dates),
         "quantities": records_frame(quantities),
@@ -106,11 +113,12 @@ def check_frames(result: Any) -> dict[str, pd.DataFrame]:
                       "not_found": "；".join(r.not_found)})
         for rank, e in enumerate(r.evidence, start=1):
             evidence.append({"source": src, "id": r.item.id, "rank": rank, "section": e.section, "kind": e.kind,
-                             "text": e.text, "start": e.start, "end": e.end, "score": e.score,
+                             "text": e.text, "start": e.start, "end": e.end,
+                             "page": result.plan.document.page_of(e.start), "score": e.score,
                              "keyword_score": e.keyword_score, "tfidf": e.tfidf, "dedicated": e.dedicated})
     return {
         "items": records_frame(items, ["source", "id", "title", "item_source", "parent", "priority", "status", "score",
                                        "coverage", "section", "not_found"]),
-        "evidence": records_frame(evidence, ["source", "id", "rank", "section", "kind", "text", "start", "end", "score",
-                                             "keyword_score", "tfidf", "dedicated"]),
+        "evidence": records_frame(evidence, ["source", "id", "rank", "section", "kind", "text", "start", "end", "page",
+                                             "score", "keyword_score", "tfidf", "dedicated"]),
     }
