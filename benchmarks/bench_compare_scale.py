@@ -2,8 +2,8 @@
 
 Each plan is a corpus plan (not the directive) with lines dropped, lines from another plan spliced in,
 words inserted (我局, 本单位…), punctuation changed and neighbouring lines swapped. The plans are compared
-against the 2023 主题教育 意见 (raw/042.txt): coverage matrix (the `check` engine, checklist derived
-from the directive, or the shipped one when present), reuse against the directive and similarity.
+against the 2023 主题教育 意见 (raw/042.txt): coverage matrix (the `check` engine, on the tasks derived
+from the directive as `compare --against` derives them), reuse against the directive and similarity.
 Each size runs in a fresh process so its peak memory (max RSS) is its own. Parsing is timed
 separately. The coverage engine is measured on up to ``--coverage-max`` plans; above that its time is
 projected from the measured per-plan rate and marked as projected.
@@ -27,7 +27,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 RAW = ROOT.parent / "shared" / "corpus" / "raw"
 DIRECTIVE = RAW / "042.txt"
-SHIPPED = ROOT / "corpora" / "checklists" / "zhuti-jiaoyu-2023.toml"
 INSERTS = ("我局", "本单位", "结合实际", "认真", "进一步", "切实", "局机关", "各党支部")
 
 
@@ -60,8 +59,8 @@ def perturbed_plans(n: int, seed: int = 0) -> list[tuple[str, str]]:
 
 
 def child(n: int, coverage_max: int) -> dict[str, float]:
-    from textkit.comparison.checklist import Checklist
     from textkit.comparison.compare import compare
+    from textkit.comparison.itemise import derive_checklist
     from textkit.pipeline import parse
     from textkit.reading import read_text
 
@@ -70,7 +69,7 @@ def child(n: int, coverage_max: int) -> dict[str, float]:
     plans = [parse(read_text(text, source=name)) for name, text in texts]
     directive = parse(DIRECTIVE)
     t_parse = time.perf_counter() - t
-    checklist = Checklist.load(SHIPPED) if SHIPPED.is_file() else Checklist.from_plan(directive)
+    checklist = derive_checklist(directive)
     measured = n <= coverage_max
     t = time.perf_counter()
     c = compare(plans, directive=directive, checklist=checklist, coverage=measured, between=False, progress=False)

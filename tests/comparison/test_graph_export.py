@@ -51,7 +51,7 @@ def test_units_merge_only_on_the_same_full_name() -> None:
     def plan(source: str, names: tuple[str, ...]) -> Plan:
         text = "1.推进数字化改革。\n责任单位：" + "、".join(names) + "\n"
         base = parse_text(text, source=source)
-        units = tuple(ResponsibleUnit(text.index(n), text.index(n) + len(n), n, n, "responsible") for n in names)
+        units = tuple(ResponsibleUnit(start=text.index(n), end=text.index(n) + len(n), text=n, name=n, role="responsible") for n in names)
         return replace(base, measures=(Measure(0, len(text), "section", "1", ("推进数字化改革",), "推进数字化改革",
                                                units=units),))
 
