@@ -52,8 +52,8 @@ def test_units_merge_only_on_the_same_full_name() -> None:
         text = "1.推进数字化改革。\n责任单位：" + "、".join(names) + "\n"
         base = parse_text(text, source=source)
         units = tuple(ResponsibleUnit(start=text.index(n), end=text.index(n) + len(n), text=n, name=n, role="responsible") for n in names)
-        return replace(base, measures=(Measure(0, len(text), "section", "1", ("推进数字化改革",), "推进数字化改革",
-                                               units=units),))
+        return replace(base, measures=(Measure(start=0, end=len(text), kind="section", section="1",
+                                               path=("推进数字化改革",), title="推进数字化改革", units=units),))
 
     g = build_graph([plan("绍兴.txt", ("市工业和信息化局", "浙江省经济和信息化厅", "工业和信息化部")),
                      plan("杭州.txt", ("市工业和信息化局", "浙江省经济和信息化厅", "工业和信息化部"))])
