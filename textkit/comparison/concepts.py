@@ -231,6 +231,9 @@ class PlanIndex:
     paragraphs: int
     headings: tuple[tuple[str, int, int], ...] = ()  # (title, start, end) of the plan's section headings
     _memo: dict[str, dict[int, int]] = field(default_factory=dict)
+    # Every pair of adjacent characters of the text: a word none of whose ends is here cannot occur, and most
+    # of a task's synonyms do not, so most look-ups end here instead of in a scan of the text.
+    _pairs: frozenset[str] = frozenset()
 
     @classmethod
     def build(cls, text: str, *, headings: Sequence[tuple[str, int, int]] = ()) -> PlanIndex:
@@ -245,13 +248,17 @@ class PlanIndex:
                 sentences.append(Sentence(start, pos + len(line), para))
             pos += len(line) + 1
         kept = [s for s in sentences if text[s.start:s.end].strip()]
-        return cls(text, kept, [s.start for s in kept], text.count("\n") + 1, tuple(headings))
+        pairs = frozenset(text[i:i + 2] for i in range(len(text) - 1))
+        return cls(text, kept, [s.start for s in kept], text.count("\n") + 1, tuple(headings), {}, pairs)
 
     def exact(self, word: str) -> dict[int, int]:
         """Sentence index → offset of the first occurrence of ``word`` in it."""
         hit = self._memo.get(word)
         if hit is None:
             hit = {}
+            if len(word) >= 2 and (word[:2] not in self._pairs or word[-2:] not in self._pairs):
+                self._memo[word] = hit
+                return hit
             text, starts = self.text, self.starts
             pos = text.find(word)
             while pos >= 0:
