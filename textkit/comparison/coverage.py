@@ -28,6 +28,7 @@ covered or partial, else partial.
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 import os
@@ -291,6 +292,7 @@ class _Found:
     concepts: tuple[Concept, ...]
     anywhere: dict[str, float]  # concept label → best credit anywhere
     per_sentence: dict[int, dict[str, float]]  # sentence → concept label → credit
+    paragraphs: dict[int, dict[str, float]]  # paragraph → concept label → best credit in it
 
 
 def _find(concepts: Sequence[Concept], index: PlanIndex, lexicon: Lexicon) -> _Found:
@@ -303,7 +305,14 @@ def _find(concepts: Sequence[Concept], index: PlanIndex, lexicon: Lexicon) -> _F
                 d[c.label] = credit
             if credit > anywhere.get(c.label, 0.0):
                 anywhere[c.label] = credit
-    return _Found(tuple(concepts), anywhere, per_sentence)
+    paragraphs: dict[int, dict[str, float]] = {}
+    sentences = index.sentences
+    for i, d in per_sentence.items():
+        pd = paragraphs.setdefault(sentences[i].paragraph, {})
+        for label, credit in d.items():
+            if credit > pd.get(label, 0.0):
+                pd[label] = credit
+    return _Found(tuple(concepts), anywhere, per_sentence, paragraphs)
 
 
 def _share(weights: dict[str, float], credits: dict[str, float], total: float) -> float:
@@ -329,13 +338,15 @@ def item_features(item_text: str, found: _Found, index: PlanIndex) -> tuple[dict
     title_total = sum(title_w.values())
     n = len(index.sentences)
     per = found.per_sentence
-    starts = {a for i in per for a in range(max(0, i - 2), i + 1)}
-    best_window = max((_share(weights, _union(per[j] for j in range(a, min(n, a + 3)) if j in per), total)
-                       for a in starts), default=0.0)
-    paragraphs: dict[int, dict[str, float]] = {}
-    for i, d in found.per_sentence.items():
-        p = index.sentences[i].paragraph
-        paragraphs[p] = _union((paragraphs.get(p, {}), d))
+    # A window of three sentences says more than its best sentence only when it holds two that say something.
+    best_window = max((_share(weights, d, total) for d in per.values()), default=0.0)
+    hits = sorted(per)
+    for x, y in itertools.pairwise(hits):
+        if y - x <= 2:
+            for a in range(max(0, y - 2), x + 1):
+                window = _union(per[j] for j in range(a, min(n, a + 3)) if j in per)
+                best_window = max(best_window, _share(weights, window, total))
+    paragraphs = found.paragraphs
     ranked = sorted(paragraphs, key=lambda p: (-_share(weights, paragraphs[p], total), p))
     best_paragraph = _share(weights, paragraphs[ranked[0]], total) if ranked else 0.0
     top3 = _share(weights, _union(paragraphs[p] for p in ranked[:3]), total)
@@ -376,18 +387,15 @@ def item_features(item_text: str, found: _Found, index: PlanIndex) -> tuple[dict
 def _without(found: _Found, paragraphs: set[int], index: PlanIndex) -> _Found:
     """What was found, less the sentences of ``paragraphs``."""
     per_sentence = {i: d for i, d in found.per_sentence.items() if index.sentences[i].paragraph not in paragraphs}
-    return _Found(found.concepts, _union(per_sentence.values()), per_sentence)
+    kept = {p: d for p, d in found.paragraphs.items() if p not in paragraphs}
+    return _Found(found.concepts, _union(kept.values()), per_sentence, kept)
 
 
 def _paragraph_shares(found: _Found, index: PlanIndex) -> dict[int, float]:
     """Paragraph → the share of the task's concept weight it says."""
     weights = {c.label: c.weight for c in found.concepts}
     total = sum(weights.values())
-    paragraphs: dict[int, dict[str, float]] = {}
-    for i, d in found.per_sentence.items():
-        p = index.sentences[i].paragraph
-        paragraphs[p] = _union((paragraphs.get(p, {}), d))
-    return {p: _share(weights, d, total) for p, d in paragraphs.items()}
+    return {p: _share(weights, d, total) for p, d in found.paragraphs.items()}
 
 
 def _plan_index(plan: Plan) -> PlanIndex:
@@ -507,7 +515,8 @@ def _group(item: ChecklistItem, parent: ChecklistItem | None, kids: Sequence[Ite
     """A group's verdict from its tasks: covered when all are, missing when none is even partial."""
     statuses = {k.status for k in kids}
     status: Status = "covered" if statuses == {"covered"} else "missing" if statuses <= {"missing"} else "partial"
-    evidence = tuple(e for k in kids if k.status != "missing" for e in k.evidence[:1])
+    # each task's best passage, once (two tasks may rest on the same sentence)
+    evidence = tuple({(e.start, e.end): e for k in kids if k.status != "missing" for e in k.evidence[:1]}.values())
     score = sum({"covered": 1.0, "partial": 0.5, "missing": 0.0}[k.status] for k in kids) / max(1, len(kids))
     return ItemResult(
         item=item, status=status, score=round(score, 4),
