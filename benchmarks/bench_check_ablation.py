@@ -41,6 +41,7 @@ class Tally:
     fp: int = 0
     fn: int = 0
     trials: int = 0
+    uncovered: int = 0  # trials whose edited task is no longer covered (partial or missing)
     removed_scores: list[float] = field(default_factory=list)  # best score of the edited item (should be low)
     kept_scores: list[float] = field(default_factory=list)  # scores of the untouched items (should be high)
     misses: list[str] = field(default_factory=list)
@@ -76,6 +77,7 @@ def run_trial(text: str, source: str, checklist: Checklist, target: str, tally: 
     for r in result.items:
         if r.item.id == target:
             tally.removed_scores.append(r.score)
+            tally.uncovered += r.status != "covered"
             if r.status == "missing":
                 tally.tp += 1
             else:
@@ -194,7 +196,8 @@ def main(argv: list[str] | None = None) -> int:
             acc.fn += t.fn
             acc.trials += t.trials
         print(f"{key:17s} trials={t.trials:4d} tp={t.tp} fp={t.fp} fn={t.fn} "
-              f"precision={t.precision:.3f} recall={t.recall:.3f}")
+              f"precision={t.precision:.3f} recall={t.recall:.3f}; edited task no longer covered in "
+              f"{t.uncovered / t.trials:.3f}")
     print(f"{'overall':17s} trials={total.trials:4d} precision={total.precision:.3f} recall={total.recall:.3f}")
     print(f"{'with restated':17s} trials={everything.trials:4d} precision={everything.precision:.3f} "
           f"recall={everything.recall:.3f}")
