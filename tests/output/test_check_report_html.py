@@ -109,3 +109,28 @@ def test_empty_evidence_does_not_break(text: str) -> None:
     plan = P(document=doc, root=Section(kind="document", start=0, end=len(doc.text)))
     page = render_html(check(plan, _checklist()))
     assert "开展调研" in page
+
+
+def test_pdf_evidence_cites_the_page(seed001_path: Path, tmp_path: Path) -> None:
+    # A drafter reading a PDF looks for the page, not a line of the extracted text.
+    import importlib.util
+    import sys
+
+    name = "textkit_tests_reading_fixtures"
+    if name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(name, Path(__file__).resolve().parents[1] / "reading" / "fixtures.py")
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module
+        spec.loader.exec_module(module)
+    built = sys.modules[name].pdf_from_text(seed001_path.read_text(encoding="utf-8"))
+    pdf = tmp_path / "seed001.pdf"
+    pdf.write_bytes(built.data)
+    from textkit.output.check_report import check_to_dict
+
+    checklist = load_checklist(Path(__file__).resolve().parents[2] / "corpora" / "checklists" / "zhuti-jiaoyu-2023.toml")
+    result = check(textkit.parse(pdf), checklist)
+    d = check_to_dict(result)
+    pages = [e["page"] for i in d["items"] for e in i["evidence"]]
+    assert pages and all(1 <= p <= built.pages for p in pages) and len(set(pages)) > 1
+    assert f"· 第{pages[0]}页</a>" in render_html(result)
