@@ -196,6 +196,7 @@ def share_suffix(text: str, spans: list[tuple[int, int]], rules: UnitExtractor) 
     """Join bare levels with the item after them that carries their ending: ``有关区、市政府`` is one entry
     (区政府 and 市政府), as is ``各省、自治区、直辖市人民政府``; only items joined by 、 are joined.
 
+    >>> from textkit.extraction.units.rules import default_extractor
     >>> t = "有关区、市政府，省发展改革委"
     >>> [t[a:b] for a, b in share_suffix(t, [(0, 3), (4, 7), (8, 14)], default_extractor())]
     ['有关区、市政府', '省发展改革委']
