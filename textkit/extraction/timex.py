@@ -31,7 +31,7 @@ from textkit.numerals import parse_number
 
 _Time = keyword_maker(TimeExpression)  # (hundreds per plan: built without packing the keywords in a dict)
 
-__all__ = ["extract_times"]
+__all__ = ["MAX_YEAR", "MIN_YEAR", "YEARS_AHEAD", "extract_times", "plausible_year", "written_years"]
 
 # A year outside these bounds cannot be this plan's (4549年, the damaged 0402年): its statement is kept as
 # text with no value and rule "time.year.impossible" (a warning of the parse and of lint). 1949 and 2100 as
@@ -110,14 +110,31 @@ def _last_day(y: int, m: int) -> int:
     return _MONTH_DAYS[m] + (m == 2 and _calendar.isleap(y))
 
 
-def _plausible(y: int | None, ref: date | None = None) -> bool:
-    """A year a plan can mean: within MIN_YEAR..MAX_YEAR and not more than YEARS_AHEAD after ``ref``."""
+def plausible_year(y: int | None, ref: date | None = None) -> bool:
+    """A year a plan can mean: within MIN_YEAR..MAX_YEAR and not more than YEARS_AHEAD after ``ref``.
+
+    >>> plausible_year(2060, date(2021, 9, 1)), plausible_year(2121, date(2021, 9, 1)), plausible_year(402)
+    (True, False, False)
+    """
     return y is not None and MIN_YEAR <= y <= MAX_YEAR and (ref is None or y <= ref.year + YEARS_AHEAD)
+
+
+_plausible = plausible_year
+
+
+def written_years(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, int | None]]:
+    """(start, end, value) of each year written with 年 in ``text[start:end]``: 2023年, 二O一八年, 4549年.
+
+    >>> written_years("到二O一八年底，4549年")
+    [(1, 6, 2018), (8, 13, 4549)]
+    """
+    stop = len(text) if end is None else end
+    return [(m.start(), m.end(), _num(m.group(1))) for m in _WRITTEN_YEAR.finditer(text, start, stop)]
 
 
 def _impossible_year(text: str, s: int, e: int, ref: date | None) -> bool:
     """Whether a year written in ``text[s:e]`` (4549年, 二O一八年) is one no plan can mean."""
-    return any(not _plausible(_num(m.group(1)), ref) for m in _WRITTEN_YEAR.finditer(text, s, e))
+    return any(not _plausible(y, ref) for _, _, y in written_years(text, s, e))
 
 
 def _holidays(g: TimeGrammar, written: str) -> tuple[Holiday, ...]:
