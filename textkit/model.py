@@ -162,6 +162,7 @@ SectionKind = Literal[
     "preamble",  # the paragraphs before the first numbered section
     "paragraph",  # an un-numbered paragraph
     "item",  # an inline enumeration item (一是… 第一，…) inside a paragraph
+    "box",  # a boxed list (专栏1：…) inside a section: its heading line, then its entries
     "label",  # a labelled line or clause: 责任单位：… 完成时限：…
     "table-row",  # a tab-separated (or source-table) row
     "signature",  # 落款: the issuing unit

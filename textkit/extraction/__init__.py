@@ -69,4 +69,15 @@ def extract(
     units = extract_units(document, root, rules=rs.units, tables=rows, sections=sections, fast=fast)
     quantities = extract_quantities(document, root, sections=sections, fast=fast)
     measures = build_measures(document, root, units=units, dates=dates, tables=rows, sections=sections)
-    return Extraction(measures=measures, units=units, dates=dates, quantities=quantities, period=period)
+    return Extraction(measures=measures, units=units, dates=dates, quantities=quantities, period=period,
+                      warnings=_date_warnings(dates))
+
+
+def _date_warnings(dates: tuple[TimeExpression, ...]) -> tuple[ParseWarning, ...]:
+    """A warning for every date whose year no plan can mean (4549年, 到2121年): kept, but given no value."""
+    return tuple(
+        ParseWarning(code="impossible-year",
+                     message=f"“{t.text}” names a year no plan can mean (a typo or damaged digits?); it is kept "
+                             "as text and given no date",
+                     start=t.start, end=t.end)
+        for t in dates if t.rule_id == "time.year.impossible")

@@ -30,7 +30,7 @@ __all__ = ["CUE_ROLES", "Choice", "Holiday", "TimeGrammar", "Word", "grammar"]
 ROLES = (
     "year-part", "month-part", "relative-year", "term", "recurrence", "vague", "deadline-prefix",
     "deadline-suffix", "eve", "around", "during", "start-suffix", "after-suffix", "end-suffix", "completion",
-    "plan-type", "campaign", "clock-prefix", "rate", "range-sep",
+    "plan-type", "campaign", "clock-prefix", "rate", "range-sep", "relative-week",
 )
 # the cue words after a date, in the order they are told apart (前夕 before 前)
 CUE_ROLES = ("eve", "around", "during", "deadline-suffix", "start-suffix", "after-suffix")
@@ -139,11 +139,15 @@ class TimeGrammar:
     campaign: re.Pattern[str]  # a campaign word ending where 期间 starts
 
     def kind(self, m: re.Match[str]) -> str:
-        """The kind of a `statement` match: run, range, clock, dated, recur or vague.
+        """The kind of a `statement` match: run, range, dotrange, clock, dated, recur, weekday or vague.
 
         Told by which branch of `statement` took part, each asked for by name: a calendar branch then by
         its tail (a 开始…结束 run, a range, a clock time, or none: a plain dated statement)."""
-        whole_range, cal, clock, recur = m.group("range", "cal", "clock", "recur")
+        whole_range, cal, clock, recur, dots, day = m.group("range", "cal", "clock", "recur", "dotrange", "weekday")
+        if dots is not None:
+            return "dotrange"
+        if day is not None:
+            return "weekday"
         if cal is not None:
             run, rangetail, clocktail = m.group("run", "rangetail", "clocktail")
             if run is not None:
@@ -205,7 +209,8 @@ class TimeGrammar:
 
 SP = r"[ \u3000]*"  # not tabs: a tab separates table cells
 DIGIT = "[0-9０-９]"
-CN_YEAR_DIGIT = "[〇零○Ｏ一二三四五六七八九]"
+# a zero in a year is written 〇, 零, ○, or a letter O (Latin, full-width, Greek or Cyrillic: 二O一八年)
+CN_YEAR_DIGIT = "[〇零○ＯOoΟО一二三四五六七八九]"
 YEAR4 = rf"(?:(?<![0-9０-９]){DIGIT}{{4}}(?![0-9０-９])|{CN_YEAR_DIGIT}{{4}})"
 BARE_YEAR = r"(?<![0-9０-９.])(?:19|20|１９|２０)[0-9０-９]{2}(?![0-9０-９%])"
 DIGIT_MONTH = r"(?<![0-9０-９.])(?:1[0-2]|0?[1-9]|１[０-２]|０?[１-９])(?![0-9０-９])"
@@ -222,6 +227,21 @@ CLOCK_HOUR = r"(?<![0-9０-９])(?:[01]?[0-9]|2[0-3])[时点](?:[0-5]?[0-9]分|�
 # 每周五: a weekday right after a weekly word (not 每周一次, a count)
 WEEKDAY_AFTER = r"(?<=周|期)[一二三四五六日天](?![次回个遍学天])"
 COUNT_NUM = r"[0-9０-９]+|[一两二三四五六七八九十]+"
+WEEKDAY_CHAR = "[一二三四五六日天]"
+TERM_WEEK = r"第(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})周(?![年岁期])"
+# 周六, 星期三, 周一至周五 standing alone: a day of every week (a standing rule's 周六在内). After 周 only where a
+# word that cannot continue a name follows (周一鸣 is a person), and not after a word that makes 周 something
+# else (每周一 is a recurrence word's, 一周 a duration, 四周 the surroundings)
+_ONE_DAY = (r"(?:(?<![每本上下这该当一二三四五六七八九十两几第个半同四圆])周|星期|礼拜)"
+            rf"{WEEKDAY_CHAR}")
+LONE_WEEKDAY = (rf"{_ONE_DAY}(?:{SP}(?:至|到|—+|-|－|~|～|、|和|及|与){SP}(?:周|星期|礼拜)?{WEEKDAY_CHAR})*"
+                r"(?=[上下中晚早全放在，。、；：,;.!?！？）)\]」”\"至到和及与或前后\s]|$)")
+# 10.16-10.22, 10.16—22: a period of days written month.day; not a decimal range (1.5-2.5倍), so no digit or
+# dot before it, and no digit, dot, per cent or counting word after it
+DOT_MD = r"(?:1[0-2]|0?[1-9])[.．](?:3[01]|[12][0-9]|0?[1-9])"
+DOT_RANGE = (rf"(?<![0-9０-９.．A-Za-z]){DOT_MD}(?:{WEEKDAY})?{SP}(?:—+|–|－|-|~|～|至|到){SP}"
+             rf"(?:{DOT_MD}|(?:3[01]|[12][0-9]|0?[1-9]))(?:{WEEKDAY})?"
+             r"(?![0-9０-９.．%％‰]|\s*[倍万亿千百元米个人次分秒吨岁项家所件台本])")
 
 
 def _either(*alts: str) -> str:
@@ -275,16 +295,24 @@ def _calendar(w: dict[str, tuple[Word, ...]], hol: str, *, named: bool) -> str:
     # 三年内, 每年, 青年中, 周年底: 年 belongs to the word before it
     guard = r"(?<![0-9０-９一二三四五六七八九十两几每个近多数半今明去当本上下学该青老少成中童周往历常连同翌晚早壮幼新整经长终])"
     ycal_sa = g("ypsa", guard + ypart)
-    termcal = g("termcal", "(?:" + g("ty", YEAR4) + "学年(?:度)?" + SP + ")?" + g("term", term))
+    # 2019学年第二学期 (a term of a school year), 第一学期, or 2019学年 alone (the whole school year)
+    termcal = g("termcal", "(?:" + g("ty", YEAR4) + "学年(?:度)?" + SP + ")?" + g("term", term) + "|"
+                + g("sy", YEAR4) + "学年(?:度)?")
+    # 本周, 下周三: a week counted from the reference date's week, with its day if one is named
+    relweek = g("relweek", g("rw", _alt(w["relative-week"])) + "(?:" + g("rwd", WEEKDAY_CHAR) + r"(?![次回个遍学天])" + ")?")
+    # 第7周: a week of a school term (the term's first day is not known, so it is found but not resolved)
+    termweek = g("termweek", TERM_WEEK)
     holcal = g("holcal", hol)
     bare = g("bare", BARE_YEAR + f"(?={SP}(?:年度)?{SP}{_alt(w['plan-type'])})")
-    return _either(numdate, mdweek, ycal, mcal, relcal, ycal_sa, termcal, holcal, bare) + f"(?:{WEEKDAY})?"
+    return _either(numdate, mdweek, ycal, mcal, relcal, ycal_sa, termcal, relweek, termweek, holcal, bare) \
+        + f"(?:{WEEKDAY})?"
 
 
 _NEEDS: dict[str, tuple[str, ...]] = {
     "year-part": ("start_month", "end_month"),
     "month-part": ("start_day", "end_day"),
     "recurrence": ("freq",),
+    "relative-week": ("offset",),
 }
 
 
@@ -357,6 +385,7 @@ def _load(extra_time: Sequence[str | Path], extra_holidays: Sequence[str | Path]
     # Kinds are told by which named group took part: run, range (tail or whole), clock (tail or whole),
     # recur, vague; a calendar branch with none of these is a plain dated statement.
     statement = _either(
+        rf"(?P<dotrange>{DOT_RANGE})",
         rf"(?P<range>{bare_range}|{month_range})(?:{SP}{_alt(wt['during'])})?",
         rf"(?P<cal>(?:(?:{_alt(wt['deadline-prefix'])}|从|自){SP})?{cal}"
         + _either(
@@ -368,6 +397,7 @@ def _load(extra_time: Sequence[str | Path], extra_holidays: Sequence[str | Path]
         rf"(?P<clock>{clock}(?:{SP}{dsep}{SP}{clock})?)",
         rf"(?P<recur>{_alt(wt['recurrence'])}(?:{WEEKDAY_AFTER}|{SP}{DAY_NUM}{SP}[日号](?:{SP}(?:{_alt(wt['around'])}|{_alt(wt['deadline-suffix'])}))?)?"
         rf"(?:{SP}(?:至少|不少于|不低于|最少)?{SP}(?:{COUNT_NUM}){SP}(?:次|回)(?![0-9０-９]))?)",
+        rf"(?P<weekday>{LONE_WEEKDAY})",
         rf"(?P<vague>{_alt(wt['vague'])})",
     )
     scanner = Scanner.build(statement)

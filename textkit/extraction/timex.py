@@ -31,12 +31,17 @@ from textkit.numerals import parse_number
 
 _Time = keyword_maker(TimeExpression)  # (hundreds per plan: built without packing the keywords in a dict)
 
-__all__ = ["extract_times"]
+__all__ = ["MAX_YEAR", "MIN_YEAR", "YEARS_AHEAD", "extract_times", "plausible_year", "written_years"]
 
-MIN_YEAR, MAX_YEAR = 1900, 2100
+# A year outside these bounds cannot be this plan's (4549年, the damaged 0402年): its statement is kept as
+# text with no value and rule "time.year.impossible" (a warning of the parse and of lint). 1949 and 2100 as
+# the product owner set them; YEARS_AHEAD past the reference year leaves room for 2060 carbon-neutrality
+# targets in 2021 plans and refuses 2121. Years before the reference date get no relative bound: plans
+# cite history (1978年改革开放以来).
+MIN_YEAR, MAX_YEAR, YEARS_AHEAD = 1949, 2100, 40
 _WEEKDAY = re.compile(r"[一二三四五六日天](?![次回个遍学天])")  # 每周五, not 每周一次
 _LOOKAHEAD = 24  # characters the calendar grammar may look past the end of a statement
-_TITLE_WORDS = re.compile(r"方案|计划|要点|规划|安排")
+_TITLE_WORDS = re.compile(r"方案|计划|要点|规划|安排|思路")
 _BOOK_TITLE = re.compile(r"《[^《》\n]*》")
 _VERSION_NOTE = re.compile(r"[（(][^（）()\n]{0,16}(?:修订|修正|版|试行)[^（）()\n]{0,4}[）)]")
 _DOC_LINE_DATE = re.compile(r"^[ \t\u3000]*([0-9０-９]{4}|[〇零○一二三四五六七八九]{4})年"
@@ -48,6 +53,12 @@ _YEAR_DIGITS = re.compile(r"[0-9０-９]{4}")
 _DAY_AT_END = re.compile(r"([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})\s*[日号]$")
 _LEFT_MONTH = re.compile(r"(1[0-2]|0?[1-9])\s*(?:—+|–|－|-|~|～|至|到)")
 _DAY = re.compile(r"([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})\s*[日号]")
+_WRITTEN_YEAR = re.compile(r"([0-9０-９]{4}|[〇零○ＯOoΟО一二三四五六七八九]{4})[ \u3000]*年")
+_ZEROS = str.maketrans("OoΟО", "〇〇〇〇")  # a letter O written for a zero in a year (二O一八年)
+_WEEKDAYS = "一二三四五六日天"  # 周日 and 周天 are both Sunday
+_DOT_MD = re.compile(r"(1[0-2]|0?[1-9])[.．](3[01]|[12][0-9]|0?[1-9])")
+_DOT_DAY = re.compile(r"(?<![0-9.．])(3[01]|[12][0-9]|0?[1-9])(?![0-9.．])")
+_DOT_RANGE_DAYS = 92  # the longest dotted day range taken as a period (a quarter); longer is not a schedule
 _CLOCK = re.compile(r"([0-9０-９]{1,2})\s*[:：时点]\s*([0-9０-９]{1,2}|半)?")
 
 Interval = tuple[date, date]
@@ -67,6 +78,10 @@ class _Cal:
     rel: Word | None = None
     term: Word | None = None
     term_year: int | None = None
+    school_year: bool = False  # 2019学年: the school year term_year, September to August
+    week: Word | None = None  # 本周, 下周: a week relative to the reference date's
+    weekday: int | None = None  # 1..7 (下周三)
+    term_week: bool = False  # 第7周: a week of a school term, not resolved
     holidays: tuple[Holiday, ...] = ()
 
 
@@ -82,7 +97,7 @@ def _num(s: str | None) -> int | None:
     # a pure function of a short string (2023, 九, 28) that plans repeat many times over
     if not s:
         return None
-    return parse_number(unicodedata.normalize("NFKC", s).strip())
+    return parse_number(unicodedata.normalize("NFKC", s).strip().translate(_ZEROS))
 
 
 _MONTH_DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
@@ -95,8 +110,31 @@ def _last_day(y: int, m: int) -> int:
     return _MONTH_DAYS[m] + (m == 2 and _calendar.isleap(y))
 
 
-def _plausible(y: int | None) -> bool:
-    return y is not None and MIN_YEAR <= y <= MAX_YEAR
+def plausible_year(y: int | None, ref: date | None = None) -> bool:
+    """A year a plan can mean: within MIN_YEAR..MAX_YEAR and not more than YEARS_AHEAD after ``ref``.
+
+    >>> plausible_year(2060, date(2021, 9, 1)), plausible_year(2121, date(2021, 9, 1)), plausible_year(402)
+    (True, False, False)
+    """
+    return y is not None and MIN_YEAR <= y <= MAX_YEAR and (ref is None or y <= ref.year + YEARS_AHEAD)
+
+
+_plausible = plausible_year
+
+
+def written_years(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, int | None]]:
+    """(start, end, value) of each year written with 年 in ``text[start:end]``: 2023年, 二O一八年, 4549年.
+
+    >>> written_years("到二O一八年底，4549年")
+    [(1, 6, 2018), (8, 13, 4549)]
+    """
+    stop = len(text) if end is None else end
+    return [(m.start(), m.end(), _num(m.group(1))) for m in _WRITTEN_YEAR.finditer(text, start, stop)]
+
+
+def _impossible_year(text: str, s: int, e: int, ref: date | None) -> bool:
+    """Whether a year written in ``text[s:e]`` (4549年, 二O一八年) is one no plan can mean."""
+    return any(not _plausible(y, ref) for _, _, y in written_years(text, s, e))
 
 
 def _holidays(g: TimeGrammar, written: str) -> tuple[Holiday, ...]:
@@ -152,8 +190,18 @@ def _parse_cal(g: TimeGrammar, m: re.Match[str]) -> _Cal:
     elif kind == "ypsa":
         c.ypart = _word(g, "year-part", m, "ypsa")
     elif kind == "termcal":
-        c.term = _word(g, "term", m, "term")
-        c.term_year = _num(grp("ty"))
+        sy = grp("sy")
+        if sy:
+            c.school_year, c.term_year = True, _num(sy)
+        else:
+            c.term = _word(g, "term", m, "term")
+            c.term_year = _num(grp("ty"))
+    elif kind == "relweek":
+        c.week = _word(g, "relative-week", m, "rw")
+        rwd = grp("rwd")
+        c.weekday = _WEEKDAYS.index(rwd) % 7 + 1 if rwd else None
+    elif kind == "termweek":
+        c.term_week = True
     elif kind == "holcal":
         c.holidays = _holidays(g, grp("holcal"))
     elif kind == "bare":
@@ -162,7 +210,19 @@ def _parse_cal(g: TimeGrammar, m: re.Match[str]) -> _Cal:
 
 
 def _needs_year(c: _Cal) -> bool:
-    return c.year is None and c.rel is None and c.term is None
+    return (c.year is None and c.rel is None and c.term is None and not c.school_year and c.week is None
+            and not c.term_week)
+
+
+def _week_interval(c: _Cal, ctx: _Context) -> Interval | None:
+    """本周 → Monday to Sunday of the reference date's week; 下周三 → that day of the next week."""
+    if ctx.ref is None or c.week is None or c.week.offset is None:
+        return None
+    monday = ctx.ref - timedelta(days=ctx.ref.weekday()) + timedelta(weeks=c.week.offset)
+    if c.weekday is not None:
+        d = monday + timedelta(days=c.weekday - 1)
+        return d, d
+    return monday, monday + timedelta(days=6)
 
 
 def _holiday_interval(c: _Cal, y: int) -> Interval | None:
@@ -240,7 +300,7 @@ def _place(c: _Cal, ctx: _Context, inherited: int | None) -> Interval | None:
     relative to ``inherited`` or the reference date, else the first year of the plan's period it falls in
     (the reference year if that is one), else the reference year."""
     if c.year is not None:
-        return _interval_in(c, c.year) if _plausible(c.year) else None
+        return _interval_in(c, c.year) if _plausible(c.year, ctx.ref) else None
     if c.rel is not None:
         # 2023年9月至次年1月: 次年 counts from the left end's year when there is one
         base = inherited
@@ -272,6 +332,12 @@ def _place(c: _Cal, ctx: _Context, inherited: int | None) -> Interval | None:
 
 
 def _resolve(c: _Cal, ctx: _Context, inherited: int | None = None) -> Interval | None:
+    if c.school_year:
+        return None if c.term_year is None else (date(c.term_year, 9, 1), date(c.term_year + 1, 8, 31))
+    if c.term_week:
+        return None
+    if c.week is not None:
+        return _week_interval(c, ctx)
     if c.term is not None:
         return _term_interval(c, ctx)
     return _place(c, ctx, inherited)
@@ -441,8 +507,9 @@ def _plan_period(g: TimeGrammar, text: str, matches: list[tuple[int, int, str]],
                 return date.fromisoformat(v.start), date.fromisoformat(v.end)
         elif kind == "dated":
             cals = _cals(g, text, ms, me)
-            if cals and cals[0].year is not None and cals[0].month is None and cals[0].ypart is None \
-                    and not cals[0].holidays:
+            if cals and ((cals[0].year is not None and cals[0].month is None and cals[0].ypart is None
+                          and not cals[0].holidays) or cals[0].term_year is not None):
+                # 2021年度工作要点, 2019学年工作计划, 2009学年第二学期工作思路
                 iv = _resolve(cals[0], ctx)
                 if iv:
                     return iv
@@ -517,6 +584,8 @@ def extract_times(
         if made is None:
             continue
         tkind, value, rule = made
+        if kind not in ("recur", "vague") and _impossible_year(text, s, e, ctx.ref):
+            value, rule = TimeValue(), "time.year.impossible"
         out.append(_Time(start=s, end=e, text=text[s:e], kind=tkind, value=value,  # type: ignore[arg-type]
                                   rule_id=rule, section=sections.id_at(s)))
     plan_period = TimeValue(start=_iso(period[0]), end=_iso(period[1])) if period else None
@@ -532,6 +601,12 @@ def _statement(
     if kind == "range":
         v = _range_value(g, text, s, e, ctx)
         return "period", v, "time.period.range"
+    if kind == "dotrange":
+        return _dot_range(text, s, e, ctx)
+    if kind == "weekday":
+        # 周六在内, 周一至周五: a standing rule's day of every week
+        day = "周" + text[e - 1] if e - s <= 3 else text[s:e]
+        return "recurrence", TimeValue(freq="weekly", day=day), "time.recurrence.weekday"
     if kind == "vague":
         return "vague", TimeValue(), "time.vague"
     if kind == "campaign":
@@ -544,6 +619,34 @@ def _statement(
     if kind == "dated":
         return _dated(g, text, s, e, ctx)
     return None
+
+
+def _dot_range(text: str, s: int, e: int, ctx: _Context) -> tuple[str, TimeValue, str] | None:
+    """10.16-10.22 (or 10.16—22): a period of days, the right end in the left end's year or the next; not
+    a date after all when the ends are not days in order within a quarter (3.5-2.1)."""
+    left = _DOT_MD.match(text, s)
+    if left is None:
+        return None
+    right = _DOT_MD.search(text, left.end(), e)
+    lm, ld = int(left.group(1)), int(left.group(2))
+    if right is not None:
+        rm, rd = int(right.group(1)), int(right.group(2))
+    else:
+        day = _DOT_DAY.search(text, left.end(), e)
+        if day is None:
+            return None
+        rm, rd = lm, int(day.group(1))
+    liv = _resolve(_Cal(s, left.end(), month=lm, day=ld), ctx)
+    if liv is None:
+        return None
+    year = liv[0].year + (1 if (rm, rd) < (lm, ld) else 0)  # 12.28-1.3 runs into the next year
+    try:
+        end = date(year, rm, rd)
+    except ValueError:
+        return None
+    if not timedelta(0) <= end - liv[0] <= timedelta(days=_DOT_RANGE_DAYS):
+        return None
+    return "period", TimeValue(start=liv[0].isoformat(), end=end.isoformat()), "time.period.dotted"
 
 
 def _recurrence(g: TimeGrammar, text: str, s: int, e: int) -> tuple[str, TimeValue, str] | None:
@@ -626,6 +729,12 @@ def _dated(g: TimeGrammar, text: str, s: int, e: int, ctx: _Context) -> tuple[st
         return "deadline", TimeValue(end=_iso(end)), f"time.deadline.{c.ypart.id}"
     if c.term is not None:
         return "point", TimeValue(start=_iso(start), end=_iso(end)), f"time.{c.term.id}"
+    if c.school_year:
+        return "point", TimeValue(start=_iso(start), end=_iso(end)), "time.school-year"
+    if c.week is not None:
+        return "point", TimeValue(start=_iso(start), end=_iso(end)), f"time.{c.week.id}"
+    if c.term_week:
+        return "point", TimeValue(), "time.term-week"
     if c.holidays:
         return "point", TimeValue(start=_iso(start), end=_iso(start)), "time.point.holiday"
     return "point", TimeValue(start=_iso(start), end=_iso(end)), "time.point"

@@ -20,12 +20,13 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from datetime import date
 
+from textkit.extraction.timex import MAX_YEAR, MIN_YEAR, YEARS_AHEAD, plausible_year, written_years
 from textkit.lint.base import Context, Hit
 from textkit.lint.config import RuleConfig
 from textkit.model import Measure, Section
 from textkit.numerals import parse_number
 
-__all__ = ["CHECKS", "invalid_date", "no_time", "no_unit", "outside_period", "vague_timing", "weekday_mismatch"]
+__all__ = ["CHECKS", "impossible_year", "invalid_date", "no_time", "no_unit", "outside_period", "vague_timing", "weekday_mismatch"]
 
 _WEEKDAYS_ZH = "一二三四五六日"
 
@@ -168,7 +169,38 @@ def weekday_mismatch(ctx: Context, rule: RuleConfig) -> Iterator[Hit]:
                           found=days[0].strftime("%A"))
 
 
+def _year_reason(year: int | None, ref: date | None) -> tuple[str, str]:
+    """Why ``year`` cannot be right, in Chinese and in English."""
+    if year is not None and MIN_YEAR <= year <= MAX_YEAR and ref is not None:
+        return (f"比成文日期{ref.year}年晚{year - ref.year}年，超过{YEARS_AHEAD}年",
+                f"{year - ref.year} years after the plan's date in {ref.year}, more than {YEARS_AHEAD}")
+    return f"应在{MIN_YEAR}—{MAX_YEAR}年之间", f"a plan's years lie between {MIN_YEAR} and {MAX_YEAR}"
+
+
+def impossible_year(ctx: Context, rule: RuleConfig) -> Iterator[Hit]:
+    """A year no plan can mean: the dates the parse left without a value for it (rule ``time.year.impossible``:
+    4549年, 0402年) and the years of document numbers (the rule's patterns, group ``year``: 〔2121〕)."""
+    text = ctx.text
+    ref = ctx.plan.reference_date
+    hits: list[Hit] = []
+    for t in ctx.plan.dates:
+        if t.rule_id != "time.year.impossible":
+            continue
+        for s, e, y in written_years(text, t.start, t.end):
+            if not plausible_year(y, ref):
+                zh, en = _year_reason(y, ref)
+                hits.append(Hit(s, e, detail=zh, found=en))
+    for pattern in rule.patterns:
+        for m in pattern.finditer(text):
+            y = int(m.group("year"))
+            if not plausible_year(y, ref):
+                zh, en = _year_reason(y, ref)
+                hits.append(Hit(m.start("year"), m.end("year"), detail=zh, found=en))
+    yield from sorted(hits, key=lambda h: h.start)
+
+
 CHECKS = {
+    "measures.impossible-year": impossible_year,
     "measures.no-unit": no_unit,
     "measures.no-time": no_time,
     "measures.vague-timing": vague_timing,

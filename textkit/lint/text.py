@@ -16,7 +16,8 @@ from collections.abc import Iterator
 from textkit.lint.base import Context, Hit, is_han
 from textkit.lint.config import RuleConfig
 
-__all__ = ["CHECKS", "doubled_punct", "doubled_word", "half_width_punct", "placeholder", "stray_space", "unbalanced"]
+__all__ = ["CHECKS", "doubled_punct", "doubled_word", "half_width_punct", "placeholder", "private_use", "stray_space",
+           "unbalanced"]
 
 _MAX_UNIT = 3  # a doubled unit is at most three tokens (主题教育主题教育 is two)
 
@@ -158,6 +159,19 @@ def placeholder(ctx: Context, rule: RuleConfig) -> Iterator[Hit]:
                 yield Hit(m.start(), m.end())
 
 
+def private_use(ctx: Context, rule: RuleConfig) -> Iterator[Hit]:
+    """Private-use characters (the rule's patterns: U+E000–U+F8FF) standing where a marker or a character
+    should be; ``detail`` names the code points and where they stand (行首/line start, where a numbering marker
+    goes, or 句中/in a sentence)."""
+    text = ctx.text
+    for pattern in rule.patterns:
+        for m in pattern.finditer(text):
+            points = " ".join(f"U+{ord(ch):04X}" for ch in m.group(0))
+            line_start = ctx.line_span(m.start())[0]
+            where = "行首/line start" if not text[line_start:m.start()].strip() else "句中/in a sentence"
+            yield Hit(m.start(), m.end(), detail=f"{points}, {where}")
+
+
 CHECKS = {
     "text.doubled-word": doubled_word,
     "text.doubled-punct": doubled_punct,
@@ -165,4 +179,5 @@ CHECKS = {
     "text.half-width-punct": half_width_punct,
     "text.stray-space": stray_space,
     "text.placeholder": placeholder,
+    "text.private-use": private_use,
 }

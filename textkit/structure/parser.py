@@ -25,7 +25,7 @@ from pathlib import Path
 
 from textkit._frozen import keyword_maker
 from textkit.model import Document, ParseWarning, Section, SectionKind
-from textkit.numerals import int_to_chinese
+from textkit.numerals import int_to_chinese, parse_number
 from textkit.patterns import guarded
 from textkit.rules import Field, load_entries
 from textkit.structure.inline import Piece, item_labels, split_paragraph
@@ -42,7 +42,7 @@ _TITLE_STOP = re.compile(r"[。：:]")
 _PART_SCHEMA = {
     "id": Field(required=True),
     "kind": Field(required=True, choices=("label", "attachment", "signature-suffix", "date-line", "closing",
-                                          "recipient", "notice-title", "plan-title")),
+                                          "recipient", "notice-title", "plan-title", "box")),
     "pattern": Field(required=True, regex=True),
 }
 
@@ -61,6 +61,7 @@ class StructureRules:
     recipient: re.Pattern[str]
     notice_title: re.Pattern[str]
     plan_title: re.Pattern[str]
+    box: re.Pattern[str]  # a line opening a boxed list; groups n and title (see `_Box`)
 
 
 @lru_cache(maxsize=8)
@@ -90,6 +91,7 @@ def _load_rules(numbering: tuple[str, ...], parts: tuple[str, ...]) -> Structure
         recipient=alt("recipient"),
         notice_title=alt("notice-title"),
         plan_title=alt("plan-title"),
+        box=alt("box"),
     )
 
 
@@ -369,6 +371,16 @@ def _over(kind: SectionKind, start: int, end: int, children: Sequence[Section], 
 _LEAF_KIND: dict[str, SectionKind] = {"table": "table-row", "label": "label"}
 
 
+@dataclass(slots=True)
+class _Box:
+    """A boxed list being filled: its node, its own stack of numbered entries, and the numbering memory of
+    the sequence around it (restored when the box closes)."""
+
+    node: _Node
+    stack: list[_Node]
+    outer_last_at: dict[tuple[int, str], int]
+
+
 class _Builder:
     def __init__(self, text: str, rules: StructureRules, *, fast: bool = True) -> None:
         self.text = text
@@ -468,7 +480,33 @@ class _Builder:
     def sections(self, lines: list[_Line]) -> list[_Node | Section]:
         top: list[_Node | Section] = []
         stack: list[_Node] = []
+        box: _Box | None = None
+        last_box = 0  # the number of the last box of this part (专栏2 after 专栏1)
         for ln in lines:
+            opened = self._box_line(ln)
+            if opened is not None:
+                if box is not None:
+                    self.last_at = box.outer_last_at
+                number, node = opened
+                if last_box and number != last_box + 1 and number > last_box:
+                    self.warnings.append(ParseWarning(
+                        code="box-gap", start=ln.content_start, end=ln.content_end,
+                        message=f"boxed list 专栏{number} follows 专栏{last_box}: "
+                                f"{'、'.join(f'专栏{v}' for v in range(last_box + 1, number))} missing"))
+                last_box = number
+                # one level below the section it stands in, as its numbered entries are (a box title is not
+                # a numbered level of the document)
+                node.level = len(stack) + 1
+                (stack[-1].children if stack else top).append(node)
+                box = _Box(node, [], self.last_at)
+                self.last_at = {}  # the box numbers its entries afresh, apart from the sequence around it
+                continue
+            if box is not None and ln.kind == "heading" and not self._in_box(box, stack, ln):
+                self.last_at = box.outer_last_at
+                box = None
+            if box is not None:
+                self._box_entry(box, ln, len(stack))
+                continue
             if ln.kind != "heading":
                 leaf = self.paragraph(ln, _LEAF_KIND.get(ln.kind, "paragraph"))
                 (stack[-1].children if stack else top).append(leaf)
@@ -481,6 +519,55 @@ class _Builder:
             (stack[-1].children if stack else top).append(sec)
             stack.append(sec)
         return top
+
+    # -- boxed lists (专栏) ------------------------------------------------------------------------------
+    def _box_line(self, ln: _Line) -> tuple[int, _Node] | None:
+        """The number and the node of a box opened by ``ln`` (专栏1：重点突破的技术领域), if it opens one."""
+        if ln.kind not in ("text", "label") or "专栏" not in ln.content:
+            return None
+        m = self.rules.box.fullmatch(ln.content)
+        if m is None:
+            return None
+        number = parse_number(m.group("n")) or 0
+        ts = ln.content_start + m.start("title")
+        te = ln.content_start + m.end("title")
+        title = self.text[ts:te]
+        return number, _Node("box", ln.start, ln.end, [_leaf("heading", ln.start, ln.end)], title=title,
+                             title_start=ts, title_end=te)
+
+    def _in_box(self, box: _Box, stack: list[_Node], ln: _Line) -> bool:
+        """Whether the numbered line ``ln`` is an entry of the open ``box`` rather than the next section
+        around it: it continues the box's own numbering or starts it at 1; a number that continues the
+        sequence around the box (4﹒ after 3﹒, （二） after （一）) closes the box, and so does any other. A
+        number that continues both stays in the box only if it is written like the box's entries and unlike
+        the sections around it (1. 2. in the box, 1﹒ 2﹒ around it)."""
+        m = ln.marker
+        assert m is not None
+        fam = m.style.family
+        inside = [s.marker for s in box.stack if s.marker and s.marker.style.family == fam
+                  and s.last_value + 1 == m.value]
+        around = [s.marker for s in stack if s.marker and s.marker.style.family == fam and s.last_value + 1 == m.value]
+        if inside and around:
+            return any(x.style.id == m.style.id for x in inside) and not any(x.style.id == m.style.id for x in around)
+        if inside or around:
+            return bool(inside)
+        return m.value == 1 and not box.stack
+
+    def _box_entry(self, box: _Box, ln: _Line, outer_depth: int) -> None:
+        """Put ``ln`` into the open box: an unnumbered line under the innermost open entry (or the box), a
+        numbered one placed in the box's own sequence, one level below the section the box stands in."""
+        local = box.stack
+        if ln.kind != "heading":
+            leaf = self.paragraph(ln, _LEAF_KIND.get(ln.kind, "paragraph"))
+            (local[-1].children if local else box.node.children).append(leaf)
+            return
+        assert ln.marker is not None
+        depth = self._place(local, ln.marker, ln)
+        del local[depth:]
+        self.last_at[(depth, ln.marker.style.family)] = ln.marker.value
+        sec = self.heading(ln, outer_depth + depth + 1)
+        (local[-1].children if local else box.node.children).append(sec)
+        local.append(sec)
 
     def _place(self, stack: list[_Node], m: Marker, ln: _Line) -> int:
         """The stack depth at which the heading ``m`` opens (0 = level 1), with sequence warnings."""
@@ -570,7 +657,7 @@ def _finish(node: _Node, path: tuple[str, ...], seen: dict[str, int], prefix: st
         start = min(start, children[0].start)
         end = max([c.end for c in children])
         # a heading line that absorbed trailing blank lines: it ends where the section's next child starts
-        if node.kind == "section" and len(children) > 1 and children[0].end > children[1].start:
+        if node.kind in ("section", "box") and len(children) > 1 and children[0].end > children[1].start:
             children[0] = replace(children[0], end=children[1].start)
     if m is None:
         return _Section(kind=node.kind, start=start, end=end, level=node.level, title=node.title,

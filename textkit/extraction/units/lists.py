@@ -34,7 +34,7 @@ from textkit.extraction.units.rules import (
 )
 from textkit.structure.tables import CellInfo
 
-__all__ = ["cell_info", "segment_cell", "split_unit_list"]
+__all__ = ["cell_info", "segment_cell", "share_suffix", "split_unit_list"]
 
 
 _SPLIT_RES: dict[str, re.Pattern[str]] = {}
@@ -146,7 +146,7 @@ def split_unit_list(
             last = hit.end()
         if last < end:
             out.append((last, end))
-        return out
+        return share_suffix(text, out, ux)
     trailer = ux.trailer_re.search
     last = start
     seps = depth0_seps(text, start, end, LIST_SEPS)
@@ -178,6 +178,47 @@ def split_unit_list(
                 out.extend(segment_cell(text, c, d, ux))
             else:
                 out.append((c, d))
+    return share_suffix(text, out, ux)
+
+
+def _bare_level(s: str, rules: UnitExtractor) -> bool:
+    """有关区, 各省, 自治区: an administrative level with at most a collective word before it, and no name."""
+    m = rules.collective_re.match(s)
+    return (s[m.end():] if m else s) in rules.levels
+
+
+def _leads_level(s: str, rules: UnitExtractor) -> bool:
+    """市政府, 直辖市人民政府: a level followed by a unit ending (the ending the bare levels before it share)."""
+    return any(s.startswith(lv) and len(s) > len(lv) and has_suffix(s[len(lv):], rules) for lv in rules.levels)
+
+
+def share_suffix(text: str, spans: list[tuple[int, int]], rules: UnitExtractor) -> list[tuple[int, int]]:
+    """Join bare levels with the item after them that carries their ending: ``有关区、市政府`` is one entry
+    (区政府 and 市政府), as is ``各省、自治区、直辖市人民政府``; only items joined by 、 are joined.
+
+    >>> from textkit.extraction.units.rules import default_extractor
+    >>> t = "有关区、市政府，省发展改革委"
+    >>> [t[a:b] for a, b in share_suffix(t, [(0, 3), (4, 7), (8, 14)], default_extractor())]
+    ['有关区、市政府', '省发展改革委']
+    """
+    if len(spans) < 2 or not rules.levels:
+        return spans
+    out: list[tuple[int, int]] = []
+    run: int | None = None  # where in ``out`` the bare levels before this item start
+    for a, b in spans:
+        if run is not None and text[out[-1][1]:a].strip() != "、":
+            run = None
+        item = compact(text[a:b])
+        if len(item) <= 6 and _bare_level(item, rules):
+            if run is None:
+                run = len(out)
+        elif run is not None and _leads_level(item, rules):
+            a = out[run][0]
+            del out[run:]
+            run = None
+        else:
+            run = None
+        out.append((a, b))
     return out
 
 

@@ -44,8 +44,10 @@ def strict_unit(name: str, rules: UnitExtractor) -> bool:
 
 
 def strict_shape(name: str, rules: UnitExtractor) -> bool:
-    """`strict_unit` of a name already known to hold no stop word."""
-    return 2 <= len(name) <= 30 and (has_suffix(name, rules) or (is_collective(name, rules) and len(name) >= 3))
+    """`strict_unit` of a name already known to hold no stop word; a policy verb before it (支持企业) makes it a
+    clause, not a name."""
+    return 2 <= len(name) <= 30 and (has_suffix(name, rules) or (is_collective(name, rules) and len(name) >= 3)) \
+        and not name.startswith(rules.verb_starts)
 
 
 def loose_unit(name: str) -> bool:

@@ -126,6 +126,8 @@ class UnitRules:
     columns: tuple[Column, ...]
     stop: re.Pattern[str]  # any function word or sentence punctuation: never inside a name in running text
     generic: frozenset[str]
+    levels: tuple[str, ...] = ()  # administrative levels that share a list's ending (有关区、市政府), longest first
+    verb_starts: tuple[str, ...] = ()  # a name in running text never starts with these (支持企业)
 
 
 def _alternation(patterns: Sequence[str]) -> str:
@@ -160,7 +162,7 @@ def _phrase(e: Entry) -> PhraseRule:
 def load_unit_rules(roles: tuple[str, ...] = (), units: tuple[str, ...] = ()) -> UnitRules:
     """Load (and cache) the unit rules, with user files ``roles``/``units`` layered over the defaults."""
     role_arrays = ("label", "verb", "phrase")
-    unit_arrays = ("suffix", "collective", "trailer", "column", "stop", "generic")
+    unit_arrays = ("suffix", "collective", "trailer", "column", "stop", "generic", "level", "verb-start")
 
     def entries(name: str, array: str, schema: dict[str, Field], files: tuple[str, ...],
                 arrays: tuple[str, ...]) -> list[Entry]:
@@ -180,6 +182,8 @@ def load_unit_rules(roles: tuple[str, ...] = (), units: tuple[str, ...] = ()) ->
     columns = unit_entries("column", _COLUMN_SCHEMA)
     stops = unit_entries("stop", _WORDS_SCHEMA)
     generic = unit_entries("generic", _WORDS_SCHEMA)
+    levels = unit_entries("level", _WORDS_SCHEMA)
+    verb_starts = unit_entries("verb-start", _WORDS_SCHEMA)
     roles_file = roles[-1] if roles else "roles.toml"  # (a clash between entries: the last file is the suspect)
     units_file = units[-1] if units else "units.toml"
 
@@ -211,6 +215,8 @@ def load_unit_rules(roles: tuple[str, ...] = (), units: tuple[str, ...] = ()) ->
             {*(str(w) for e in stops for w in e["words"]), "由", *SENTENCE_PUNCT}, key=len, reverse=True))
             + r"|[0-9０-９]"),
         generic=frozenset(str(w) for e in generic for w in e["words"]),
+        levels=tuple(sorted({str(w) for e in levels for w in e["words"]}, key=len, reverse=True)),
+        verb_starts=tuple(sorted({str(w) for e in verb_starts for w in e["words"]})),
     )
 
 
@@ -314,6 +320,7 @@ class UnitExtractor:
         "label_re",
         "label_roles",
         "label_scan",
+        "levels",
         "phrase_sets",
         "phrase_triggers",
         "phrases",
@@ -334,6 +341,7 @@ class UnitExtractor:
         "verb_only_scan",
         "verb_re",
         "verb_roles",
+        "verb_starts",
         "wanted_re",
     )
 
@@ -353,6 +361,8 @@ class UnitExtractor:
         self.columns = rules.columns
         self.stop = rules.stop
         self.generic = rules.generic
+        self.levels = rules.levels
+        self.verb_starts = rules.verb_starts
         # derived: the endings as a set for slice lookups, the longest one's length, their last characters
         words = frozenset(w for w in rules.suffixes if len(w) <= MAX_SUFFIX)
         self.suffix_set = words
