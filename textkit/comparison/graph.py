@@ -218,8 +218,9 @@ def units_view(graph: Graph, *, top: int = 25, seed: int = 7) -> UnitsView:
     >>> from textkit.model import Measure, ResponsibleUnit
     >>> from dataclasses import replace
     >>> plan = textkit.parse_text("开展专题党课。责任单位：机关党委\\n", source="甲")
-    >>> m = Measure(0, 7, "item", "", ("开展专题党课",), "开展专题党课",
-    ...             units=(ResponsibleUnit(11, 15, "机关党委", "机关党委", "responsible"),))
+    >>> unit = ResponsibleUnit(start=11, end=15, text="机关党委", name="机关党委", role="responsible")
+    >>> m = Measure(start=0, end=7, kind="item", section="", path=("开展专题党课",), title="开展专题党课",
+    ...             units=(unit,))
     >>> v = units_view(build_graph([replace(plan, measures=(m,))]))
     >>> [(k, label) for _i, label, k, _x, _y in v.nodes], v.edges
     ([('plan', '甲'), ('unit', '机关党委')], (('unit:机关党委@甲', 'plan:甲', 1),))
