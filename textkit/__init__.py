@@ -5,7 +5,7 @@
 >>> [(s.level, s.marker, s.title) for s in plan.sections()]
 [(1, '一、', '总体要求'), (2, '（一）', '指导思想')]
 
-`check`, `compare` and `lint` are here too; they import what they need (scikit-learn, jieba) when
+`check`, `checklist`, `compare` and `lint` are here too; they import what they need (scikit-learn, jieba) when
 called, so ``import textkit`` stays light.
 """
 
@@ -54,6 +54,7 @@ __all__ = [
     "TimeExpression",
     "TimeValue",
     "check",
+    "checklist",
     "compare",
     "lint",
     "parse",
@@ -74,7 +75,7 @@ def check(plan: Plan | Document | str | os.PathLike[str], checklist: Checklist |
           **options: Any) -> CheckResult:
     """Which required items of ``checklist`` a draft covers, with evidence (`textkit.comparison.coverage.check`).
 
-    ``plan`` and ``checklist`` may be paths; ``options`` go to the engine (``thresholds``, ``embed``).
+    ``plan`` and ``checklist`` may be paths; ``options`` go to the engine (``model``, ``lexicon``, ``top``).
 
     >>> r = check("corpora/001_ea77caf3222f4d4a.txt", "corpora/checklists/zhuti-jiaoyu-2023.toml")  # doctest: +SKIP
     >>> r.get("minzhu-shenghuohui").status  # doctest: +SKIP
@@ -87,6 +88,19 @@ def check(plan: Plan | Document | str | os.PathLike[str], checklist: Checklist |
 
     cl = checklist if isinstance(checklist, Checklist) else Checklist.load(Path(checklist))
     return _check(_plan(plan), cl, **options)
+
+
+def checklist(directive: Plan | Document | str | os.PathLike[str], *, scope: Any = ()) -> Checklist:
+    """A directive's required tasks as a checklist, the way a careful reader lists them
+    (`textkit.comparison.itemise.derive_checklist`); ``scope`` picks parts by section id or title word.
+
+    >>> cl = checklist(parse_text("一、主要任务\\n（一）加强学习。组织集中学习。\\n（二）深入调研。到基层开展调研。\\n"))
+    >>> [i.title for i in cl.items[0].children]
+    ['加强学习', '深入调研']
+    """
+    from textkit.comparison.itemise import derive_checklist
+
+    return derive_checklist(_plan(directive), scope=tuple(scope))
 
 
 def compare(plans: Any, **options: Any) -> Comparison:
