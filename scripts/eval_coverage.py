@@ -54,6 +54,41 @@ def summarise(conf: Counter[tuple[str, str]]) -> dict[str, float]:
     }
 
 
+def evidence_deletion(shared: Path) -> tuple[int, int]:
+    """Each hand-judged `covered` task, with the plan lines the gold cites as its evidence deleted: how many
+    are no longer `covered` (the shipped model; the verdict must follow the evidence, not the rest of the plan)."""
+    import bisect
+
+    import textkit
+    from textkit.comparison.coverage import CoverageEngine
+    from textkit.comparison.itemise import derive_checklist
+
+    def find(name: str) -> Path:
+        for folder in ("raw", "extra"):
+            if (shared / "corpus" / folder / name).exists():
+                return shared / "corpus" / folder / name
+        raise SystemExit(f"{name} not in {shared}/corpus")
+
+    dropped = total = 0
+    for gold_path in sorted((shared / "corpus" / "coverage").glob("*.json")):
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        directive = textkit.parse(find(gold["directive"]))
+        text = directive.text
+        starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
+        engine = CoverageEngine(derive_checklist(directive))
+        by_line = {bisect.bisect_right(starts, i.span[0]): i for i, _ in engine.checklist.walk() if i.span}
+        lines = find(gold["plan"]).read_text(encoding="utf-8").split("\n")
+        for task in gold["items"]:
+            item = by_line.get(task["directive_line"])
+            if task["verdict"] != "covered" or item is None or not task["plan_lines"]:
+                continue
+            cut = {n - 1 for n in task["plan_lines"]}
+            draft = textkit.parse_text("\n".join("" if k in cut else line for k, line in enumerate(lines)))
+            total += 1
+            dropped += engine.check(draft).get(item.id).status != "covered"
+    return dropped, total
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
@@ -93,6 +128,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"leave-one-pair-out (official scorer): 3-way accuracy {s['accuracy']:.3f}, weighted kappa {s['kappa']:.3f}, "
           f"missing precision {s['missing_precision']:.3f} recall {s['missing_recall']:.3f}, "
           f"{s['not_itemised']:.1%} not itemised, on {s['tasks']} tasks")
+    dropped, total_cov = evidence_deletion(args.shared)
+    print(f"evidence deletion (shipped model): {dropped} of {total_cov} covered tasks are no longer covered once the "
+          f"plan lines the hand verdict cites are deleted ({dropped / max(1, total_cov):.3f})")
+    s["evidence_deletion"] = dropped / max(1, total_cov)
     if args.json:
         args.json.write_text(json.dumps(s, indent=1), encoding="utf-8")
     return 0
