@@ -86,7 +86,9 @@ def test_folders_and_globs_expand(seed000_path: Path, tmp_path: Path) -> None:
 
 
 def test_frames(comparison: Comparison) -> None:
-    frames = comparison.frames()
+    from textkit.output.compare_report import comparison_frames
+
+    frames = comparison_frames(comparison)
     assert list(frames["plans"]["source"]) == list(comparison.sources)
     assert list(frames["coverage"].columns)[1:] == [i.id for i in comparison.coverage.items]  # type: ignore[union-attr]
     assert len(frames["reuse"]) == len(comparison.reuse.passages)

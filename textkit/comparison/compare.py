@@ -108,12 +108,6 @@ class Comparison:
         ratios = {r.source: r.copy_ratio for r in self.reuse.plans} if self.directive is not None else None
         return build_graph(self.plans, coverage=self.coverage, copy_ratios=ratios)
 
-    def frames(self) -> dict[str, Any]:
-        """The tables of the comparison as pandas DataFrames (see `textkit.output.compare_report`)."""
-        from textkit.output.compare_report import comparison_frames
-
-        return comparison_frames(self)
-
 
 def expand_inputs(inputs: Iterable[str | os.PathLike[str]]) -> tuple[list[str], list[InputError]]:
     """Files, folders (their .txt/.docx/.pdf files, recursively) and glob patterns → file paths.

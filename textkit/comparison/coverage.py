@@ -269,12 +269,6 @@ class CheckResult:
     def counts(self) -> dict[str, int]:
         return {s: sum(1 for r in self.items if r.status == s) for s in STATUSES}
 
-    def frames(self) -> dict[str, Any]:
-        """The verdicts as pandas DataFrames: ``items`` and ``evidence`` (see `textkit.output.frames`)."""
-        from textkit.output.frames import check_frames
-
-        return check_frames(self)
-
     def get(self, item_id: str) -> ItemResult:
         for r in self.items:
             if r.item.id == item_id:
