@@ -29,15 +29,15 @@ algorithm) is kept as the reference that the quality benchmark measures the wind
 
 from __future__ import annotations
 
-import functools
 import re
-import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 
+from textkit.comparison.boilerplate import NO_BOILERPLATE, Boilerplate, load_boilerplate
+from textkit.comparison.normal import IntArray, NormalView, normalise
 from textkit.errors import OptionError
 from textkit.model import Document, Span
 
@@ -57,81 +57,6 @@ __all__ = [
     "normalise",
     "smith_waterman",
 ]
-
-IntArray = np.ndarray[Any, np.dtype[np.int64]]
-
-
-# ---------------------------------------------------------------------------------------------------
-# The normalised view
-
-
-@functools.cache
-def _tables() -> tuple[np.ndarray[Any, np.dtype[np.bool_]], np.ndarray[Any, np.dtype[np.int64]]]:
-    """``keep[cp]``: the BMP code point takes part in matching; ``fold[cp]``: what it is compared as."""
-    keep = np.ones(0x10000, dtype=np.bool_)
-    fold = np.arange(0x10000, dtype=np.int64)
-    for cp in range(0x10000):
-        cat = unicodedata.category(chr(cp))
-        # Punctuation, symbols, separators and controls carry no content: 、 vs ， vs a line break
-        # must not break a copied passage.
-        if cat[0] in "PZCS":
-            keep[cp] = False
-    fold[0xFF01:0xFF5F] = np.arange(0x21, 0x7F)  # full-width ASCII → ASCII
-    upper = np.arange(ord("A"), ord("Z") + 1)
-    fold[upper] = upper + 32
-    fold[upper + 0xFEE0] = upper + 32
-    return keep, fold
-
-
-@dataclass(frozen=True, slots=True)
-class NormalView:
-    """The characters of a text that take part in matching, with where each came from.
-
-    ``codes[i]`` is the (folded) code point of the i-th kept character and ``offsets[i]`` its offset in
-    the original text.
-
-    >>> v = normalise("一、凝心铸魂，筑牢根本")
-    >>> v.text, v.span(0, 4)
-    ('一凝心铸魂筑牢根本', Span(start=0, end=5))
-    """
-
-    codes: IntArray
-    offsets: IntArray
-
-    def __len__(self) -> int:
-        return len(self.codes)
-
-    @property
-    def text(self) -> str:
-        return "".join(map(chr, self.codes.tolist()))
-
-    def span(self, start: int, end: int) -> Span:
-        """The original span of the normalised characters ``[start, end)``."""
-        if end <= start:
-            at = int(self.offsets[start]) if start < len(self.offsets) else 0
-            return Span(at, at)
-        return Span(int(self.offsets[start]), int(self.offsets[end - 1]) + 1)
-
-
-def normalise(text: str) -> NormalView:
-    """Drop punctuation/whitespace, fold full-width letters and digits; keep an offset map.
-
-    >>> normalise("ＡＢ， c").text
-    'abc'
-    """
-    if not text:
-        empty = np.zeros(0, dtype=np.int64)
-        return NormalView(empty, empty)
-    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
-    keep_t, fold_t = _tables()
-    bmp = codes < 0x10000
-    keep = np.ones(len(codes), dtype=np.bool_)
-    keep[bmp] = keep_t[codes[bmp]]
-    folded = codes.copy()
-    folded[bmp] = fold_t[codes[bmp]]
-    idx = np.flatnonzero(keep).astype(np.int64)
-    return NormalView(folded[idx], idx)
-
 
 # ---------------------------------------------------------------------------------------------------
 # Settings and results
@@ -251,73 +176,7 @@ class Reuse:
 
 
 # ---------------------------------------------------------------------------------------------------
-# Boilerplate: stock phrases, label lines, and what most of the compared plans share
-
-
-@dataclass(frozen=True, slots=True, eq=False)
-class Boilerplate:
-    """What reuse does not count (``textkit/data/compare.toml``): ``stock`` phrases (normalised),
-    ``labels`` (a compiled pattern of label lines such as 责任单位：), and document frequency: a passage
-    between plans whose text is in at least ``df`` of the plans (with ``min_plans`` or more) is stock
-    language of the set. A passage is boilerplate when fewer than a passage's worth of normalised
-    characters (``min_score / match``) are left on either side once these are taken out."""
-
-    stock: tuple[str, ...]
-    labels: re.Pattern[str] | None
-    df: float
-    min_plans: int
-
-    def _stock_re(self) -> re.Pattern[str] | None:
-        if not self.stock:
-            return None
-        return re.compile("|".join(re.escape(p) for p in sorted(set(self.stock), key=len, reverse=True)))
-
-    def mask(self, text: str, view: NormalView) -> np.ndarray[Any, np.dtype[np.bool_]]:
-        """Normalised positions of ``text`` inside a stock phrase or a label line."""
-        out = np.zeros(len(view), dtype=np.bool_)
-        stock = self._stock_re()
-        if stock is not None:
-            for m in stock.finditer(view.text):
-                out[m.start():m.end()] = True
-        if self.labels is not None:
-            for m in self.labels.finditer(text):
-                end = text.find("\n", m.start())
-                end = len(text) if end < 0 else end
-                lo, hi = np.searchsorted(view.offsets, [m.start(), end])
-                out[int(lo):int(hi)] = True
-        return out
-
-
-def _param(entries: list[dict[str, Any]], name: str) -> float:
-    for e in entries:
-        if e["id"] == name:
-            return float(e["value"])
-    from textkit.errors import RuleError
-
-    raise RuleError("required parameter is missing", file="compare.toml", entry=name)
-
-
-@functools.cache
-def load_boilerplate() -> Boilerplate:
-    """The shipped boilerplate rules (``textkit/data/compare.toml``), read once."""
-    from textkit.rules import Field, load_entries
-
-    known = ("stock", "label", "param", "unit-scope")
-    stock = load_entries("compare.toml", "stock", {"id": Field(required=True), "phrases": Field(list, required=True),
-                                                    "note": Field()}, known=known)
-    labels = load_entries("compare.toml", "label", {"id": Field(required=True), "pattern": Field(required=True, regex=True),
-                                                     "note": Field()}, known=known)
-    params = load_entries("compare.toml", "param", {"id": Field(required=True),
-                                                     "value": Field((int, float), required=True), "note": Field()},
-                          known=known)
-    phrases = tuple(normalise(str(p)).text for e in stock for p in e["phrases"])
-    label_re = re.compile(r"^[ \t\u3000]*(?:" + "|".join(f"(?:{e['pattern']})" for e in labels) + ")",
-                          re.MULTILINE) if labels else None
-    return Boilerplate(stock=tuple(p for p in phrases if p), labels=label_re,
-                       df=_param(params, "boilerplate.df"), min_plans=int(_param(params, "boilerplate.min_plans")))
-
-
-NO_BOILERPLATE = Boilerplate(stock=(), labels=None, df=1.0, min_plans=1 << 30)
+# What most of the compared plans share (the boilerplate rules themselves: textkit.comparison.boilerplate)
 
 
 def _common_mask(views: Sequence[NormalView], k: int, limit: int) -> list[np.ndarray[Any, np.dtype[np.bool_]]]:
