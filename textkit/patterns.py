@@ -12,10 +12,17 @@ True
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import importlib
+import marshal
+import os
 import re
+import sys
+import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 __all__ = ["Scanner", "derived_trigger", "first_chars", "guarded", "prefilter_misses", "prefixes", "required_words"]
@@ -30,8 +37,61 @@ def prefixes(pattern: str, k: int) -> set[Prefix] | None:
 
     Look-arounds count as empty, so the answer is a superset: a position whose next characters fit none of
     these sequences cannot start a match. Computed from the parse tree of CPython's ``re`` (a private module,
-    hence the fallback to ``None``).
+    hence the fallback to ``None``); the answers are kept on disk between runs (`PrefixMemo`), since reading
+    the rule set's large patterns costs a third of a second at every start.
     """
+    return default_prefix_memo().get(pattern, k)
+
+
+class PrefixMemo:
+    """`prefixes` answers kept in a file of the cache folder, keyed by pattern and ``k`` (and the Python
+    version, whose ``re`` parser computes them): a pure function's results, so a stale file cannot be wrong,
+    only missing entries. A file that cannot be read or written is simply not used."""
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+        self.known: dict[tuple[str, int], Any] = {}
+        self.dirty = False
+        if path is not None:
+            with contextlib.suppress(OSError, EOFError, ValueError, TypeError):
+                loaded = marshal.loads(path.read_bytes())
+                if isinstance(loaded, dict):
+                    self.known = loaded
+
+    def get(self, pattern: str, k: int) -> set[Prefix] | None:
+        key = (pattern, k)
+        if key in self.known:
+            found = self.known[key]
+            return None if found is None else set(found)
+        answer = _prefixes(pattern, k)
+        self.known[key] = None if answer is None else frozenset(answer)
+        self.dirty = True
+        return answer
+
+    def save(self) -> None:
+        if not self.dirty or self.path is None:
+            return
+        with contextlib.suppress(OSError, ValueError):
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=self.path.name)
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(marshal.dumps(self.known))
+            os.replace(tmp, self.path)
+            self.dirty = False
+
+
+@functools.cache
+def default_prefix_memo() -> PrefixMemo:
+    """The process's memo, in the folder of textkit's caches (``$XDG_CACHE_HOME/textkit``); none when
+    ``TEXTKIT_NO_CACHE`` is set."""
+    if os.environ.get("TEXTKIT_NO_CACHE"):
+        return PrefixMemo(None)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    tag = f"{sys.version_info.major}.{sys.version_info.minor}"
+    return PrefixMemo(Path(base) / "textkit" / f"prefixes-py{tag}.marshal")
+
+
+def _prefixes(pattern: str, k: int) -> set[Prefix] | None:
     try:
         parser: Any = importlib.import_module("re._parser")
         consts: Any = importlib.import_module("re._constants")
@@ -200,14 +260,14 @@ def _union(sets: Iterable[frozenset[str]]) -> frozenset[str]:
     """The characters of all ``sets`` (any character if one of them is)."""
     out: set[str] = set()
     for chars in sets:
-        if chars is _ANY:
+        if chars == _ANY:
             return _ANY
         out |= chars
     return frozenset(out)
 
 
 def _cls(chars: frozenset[str]) -> str:
-    if chars is _ANY:
+    if chars == _ANY:
         return r"[\s\S]"
     if len(chars) == 1:
         return re.escape(next(iter(chars)))
@@ -230,7 +290,7 @@ def _trie(prefixes: Sequence[Prefix]) -> str:
 def first_chars(pattern: str) -> set[str] | None:
     """The characters a match of ``pattern`` can start with, or ``None`` if that cannot be told."""
     found = prefixes(pattern, 1)
-    if not found or any(not p or p[0] is _ANY for p in found):
+    if not found or any(not p or p[0] == _ANY for p in found):
         return None
     return set().union(*(p[0] for p in found))
 
@@ -262,7 +322,8 @@ class Scanner:
     @staticmethod
     def build(pattern: str, *, depth: int = 3) -> Scanner:
         found = prefixes(pattern, depth)
-        if not found or any(not p or p[0] is _ANY for p in found):
+        default_prefix_memo().save()
+        if not found or any(not p or p[0] == _ANY for p in found):
             # no filter can be told, or the pattern may match "" (a prefix of nothing): plain finditer
             return Scanner(re.compile(guarded(pattern)), None)
         first = _union(p[0] for p in found)
