@@ -50,6 +50,9 @@ def add_input_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--max-uncompressed", type=float, metavar="MB",
                    default=DEFAULT_LIMITS.max_uncompressed / 2**20,
                    help="refuse .docx files that unpack to more than this many megabytes (default %(default).0f)")
+    p.add_argument("--limit", action="append", default=[], metavar="NAME=VALUE",
+                   help="raise (or lower) any reading limit, e.g. --limit max_xml_depth=200 "
+                        "(names and defaults: docs/errors.md)")
 
 
 def limits_from(args: argparse.Namespace) -> Limits:
@@ -59,12 +62,23 @@ def limits_from(args: argparse.Namespace) -> Limits:
     for name, value in values.items():
         if not math.isfinite(value) or value <= 0:  # inf and nan would pass `> 0` or fail every comparison
             raise OptionError(name, value, "a positive finite number")
-    return Limits(
+    limits = Limits(
         max_bytes=int(values["max-size"] * 2**20),
         max_chars=int(args.max_chars),
         max_pages=int(args.max_pages),
         max_uncompressed=int(values["max-uncompressed"] * 2**20),
     )
+    extra: dict[str, float] = {}
+    for item in getattr(args, "limit", None) or []:
+        name, sep, value = str(item).partition("=")
+        try:
+            number = float(value)
+        except ValueError:
+            number = math.nan
+        if not sep or math.isnan(number):
+            raise OptionError("limit", item, "NAME=NUMBER, e.g. max_xml_depth=200")
+        extra[name.strip().replace("-", "_")] = number
+    return limits.raised(**extra) if extra else limits
 
 
 def report_error(exc: Exception) -> None:
