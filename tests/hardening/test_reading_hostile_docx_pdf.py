@@ -102,7 +102,7 @@ def test_page_with_too_many_glyphs_is_refused(tmp_path: Path) -> None:
 
 def test_form_xobject_bomb_is_stopped_by_the_object_budget(tmp_path: Path) -> None:
     # 30^4 = 810,000 glyphs from under 2 KB
-    with pytest.raises(InputTooLargeError, match="max_page_objects|max_page_chars"):
+    with pytest.raises(InputTooLargeError, match=r"max_page_objects|max_page_chars"):
         read(_write(tmp_path, "f.pdf", H.form_bomb_pdf(30, 4)))
 
 
