@@ -7,7 +7,8 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -49,16 +50,43 @@ def add_words(words: Iterable[str]) -> None:
         jieba.add_word(w)
 
 
+# jieba's HMM takes time quadratic in the length of a run of characters it cannot group into words (a
+# 32,000-character run of one character: 6 s, issue 16). Text is therefore segmented in chunks: cut after
+# sentence punctuation or a line break, which jieba treats as a boundary anyway (same words), and a run
+# longer than _CHUNK with no such break is cut every _CHUNK characters (words at the cut may differ; no
+# real sentence is that long).
+_CHUNK = 2_000
+_BREAK = re.compile(r"[。；！？!?;\n]")
+
+
+def _chunks(text: str) -> Iterator[tuple[int, str]]:
+    """``(offset, piece)`` pieces of at most ``_CHUNK`` characters that tile ``text``."""
+    start, n = 0, len(text)
+    while n - start > _CHUNK:
+        cut_at = -1
+        for m in _BREAK.finditer(text, start, start + _CHUNK):
+            cut_at = m.end()
+        end = cut_at if cut_at > start else start + _CHUNK
+        yield start, text[start:end]
+        start = end
+    if start < n:
+        yield start, text[start:]
+
+
 def tokenize(text: str) -> list[Token]:
-    """Segment ``text`` into words, each with its span; the spans tile ``text``."""
+    """Segment ``text`` into words, each with its span; the spans tile ``text``.
+
+    >>> [(t.text, t.start) for t in tokenize("加强学习。")]
+    [('加强', 0), ('学习', 2), ('。', 4)]
+    """
     _ready()
-    return [Token(w, s, e) for w, s, e in jieba.tokenize(text)]
+    return [Token(w, off + s, off + e) for off, piece in _chunks(text) for w, s, e in jieba.tokenize(piece)]
 
 
 def cut(text: str) -> list[str]:
     """The words of ``text`` (no spans): ``cut("开展专项整治") == ["开展", "专项", "整治"]``."""
     _ready()
-    return list(jieba.cut(text))
+    return [w for _, piece in _chunks(text) for w in jieba.cut(piece)]
 
 
 def keywords(text: str, *, top_k: int = 8) -> list[str]:
