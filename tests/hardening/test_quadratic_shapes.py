@@ -6,6 +6,8 @@ compare the fast paths with the plain computation they replace.
 
 from __future__ import annotations
 
+import itertools
+
 import hostile as H
 import jieba
 
@@ -39,7 +41,7 @@ def test_tokenize_of_a_long_unknown_run_tiles_it() -> None:
     text = H.unknown_char_run(3 * _CHUNK)
     tokens = tokenize(text)
     assert tokens[0].start == 0 and tokens[-1].end == len(text)
-    assert all(a.end == b.start for a, b in zip(tokens, tokens[1:], strict=False))
+    assert all(a.end == b.start for a, b in itertools.pairwise(tokens))
 
 
 def test_ancestors_by_descent_equal_the_full_walk(seed000_text: str) -> None:
