@@ -68,10 +68,15 @@ def test_sym_surrogate_docx_writes_json_and_tree(tmp_path: Path, capsys: pytest.
     assert main(["parse", str(path)]) == 0
 
 
-def test_roman_list_starting_at_ten_to_the_30_ends_quickly(tmp_path: Path) -> None:
-    # the start value is not a number Word allows: it is ignored (the list counts from 1), never looped on
-    doc = read(_write(tmp_path, "r.docx", H.numbered_docx(10**30, "upperRoman")))
-    assert "I." in doc.text
+def test_roman_list_starting_at_ten_to_the_30_is_refused_at_once(tmp_path: Path) -> None:
+    # rendering it took forever (a loop writing 10^27 Ms): it is refused before any rendering
+    with pytest.raises(InputTooLargeError, match="max_list_number"):
+        read(_write(tmp_path, "r.docx", H.numbered_docx(10**30, "upperRoman")))
+
+
+def test_roman_list_within_the_limit_is_rendered(tmp_path: Path) -> None:
+    doc = read(_write(tmp_path, "r.docx", H.numbered_docx(1999, "upperRoman")))
+    assert "MCMXCIX." in doc.text and "MM." in doc.text
 
 
 @pytest.mark.parametrize("fmt", ["upperLetter", "lowerRoman", "decimal"])
@@ -181,3 +186,35 @@ def test_parse_of_a_path_never_raises_other_than_input_error(tmp_path: Path) -> 
                        ("c.docx", H.numbered_docx(2 * 10**9, "upperLetter"))]:
         with pytest.raises(InputError):
             parse(_write(tmp_path, name, data))
+
+
+def _docx_with_document_xml(xml: str) -> bytes:
+    import zipfile
+
+    base = H.docx(H.para("一、总体要求"))
+    src = zipfile.ZipFile(io.BytesIO(base))
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as out:
+        for name in src.namelist():
+            out.writestr(name, xml if name == "word/document.xml" else src.read(name))
+    return buf.getvalue()
+
+
+def test_xml_billion_laughs_in_docx_is_a_corrupt_file(tmp_path: Path) -> None:
+    ents = '<!ENTITY l0 "lol">' + "".join(f'<!ENTITY l{n} "{f"&l{n - 1};" * 10}">' for n in range(1, 10))
+    xml = (f'<?xml version="1.0"?><!DOCTYPE w:document [{ents}]><w:document xmlns:w="{H.W}"><w:body>'
+           "<w:p><w:r><w:t>&l9;</w:t></w:r></w:p></w:body></w:document>")
+    with pytest.raises(InputError):
+        read(_write(tmp_path, "laughs.docx", _docx_with_document_xml(xml)))
+
+
+def test_xml_external_entity_in_docx_is_not_resolved(tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP-SECRET", encoding="utf-8")
+    xml = (f'<?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY x SYSTEM "file://{secret}">]>'
+           f'<w:document xmlns:w="{H.W}"><w:body><w:p><w:r><w:t>一、&x;</w:t></w:r></w:p></w:body></w:document>')
+    try:
+        doc = read(_write(tmp_path, "xxe.docx", _docx_with_document_xml(xml)))
+    except InputError:
+        return
+    assert "TOP-SECRET" not in doc.text

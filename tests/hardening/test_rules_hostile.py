@@ -141,3 +141,18 @@ def test_max_size_of_inf_or_nan_is_refused(tmp_path: Path, option: str, value: s
 
 def test_compare_threshold_nan_is_refused(tmp_path: Path) -> None:
     assert main(["compare", str(_plan(tmp_path)), "--threshold", "nan", "--no-progress"]) == 2
+
+
+@pytest.mark.parametrize("item", ["max_pages=inf", "max_xml_depth=nan", "max_pages=0", "nonsense=3", "max_pages"])
+def test_limit_option_refuses_bad_values(tmp_path: Path, item: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["parse", str(_plan(tmp_path)), "--limit", item]) == 2
+    assert capsys.readouterr().err.count("\n") == 1
+
+
+def test_limit_option_raises_a_limit(tmp_path: Path) -> None:
+    import hostile as H
+
+    deep = tmp_path / "deep.docx"
+    deep.write_bytes(H.nested_tables_docx(40))
+    assert main(["parse", str(deep)]) == 2
+    assert main(["parse", str(deep), "--limit", "max_xml_depth=200"]) == 0

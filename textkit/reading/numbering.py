@@ -78,8 +78,14 @@ def wml_child(el: ET.Element, name: str) -> ET.Element | None:
 
 
 def _int(value: str | None, default: int | None = None) -> int | None:
-    # at most 12 characters: a longer number is hostile, and int() of 5,000 digits raises
-    if value is None or len(value) > 12:
+    if value is None:
+        return default
+    if len(value) > 12:
+        # int() of 5,000 digits raises; a number this long is past any limit, so stand in a large one
+        # (refused as max_list_number if it is ever shown) rather than compute it
+        digits = value.strip()
+        if digits.lstrip("+-").isascii() and digits.lstrip("+-").isdigit():
+            return -(10**12) if digits.startswith("-") else 10**12
         return default
     try:
         return int(value)
