@@ -24,13 +24,12 @@ import subprocess
 import sys
 import tempfile
 import time
-from pathlib import Path
 
 from _common import ROOT
 
 sys.path.insert(0, str(ROOT / "tests" / "hardening"))
 
-import hostile as H  # noqa: E402 - the generators the regression tests use
+import hostile as H
 
 MB = 1024 * 1024
 MAX_GROWTH = 6.0
@@ -126,7 +125,7 @@ def main(argv: list[str] | None = None) -> int:
           f"{'MB/s':>6} {'peak MB':>8} {'MB per MB':>10}")
     failed = []
     for name in SHAPES if args.only is None else [s for s in SHAPES if s in args.only]:
-        t_small, m_small = _run(shape_text(name, small * MB))
+        t_small, _ = _run(shape_text(name, small * MB))
         t_large, m_large = _run(shape_text(name, large * MB))
         growth = t_large / max(t_small, 1e-6)
         per_mb = m_large / large

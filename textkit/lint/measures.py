@@ -114,7 +114,7 @@ def _missing(ctx: Context, rule: RuleConfig, has: Callable[[Measure], bool],
             continue
         free = _FreeSpans(spans, group)
 
-        def covered(m: Measure) -> bool:
+        def covered(m: Measure, free: _FreeSpans = free) -> bool:
             if has(m):
                 return True
             return any(free.any_within(anc.start, anc.end) for anc in _ancestors(ctx.plan.root, m, starts))
