@@ -7,9 +7,10 @@ import math
 import os
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
+from typing import TypeVar
 
 from textkit.errors import OptionError
 from textkit.model import Plan
@@ -26,6 +27,8 @@ __all__ = [
     "parse_date",
     "report_error",
 ]
+
+_T = TypeVar("_T")
 
 # The options through which a command writes files; every other path-valued option is an input.
 OUTPUT_OPTIONS = ("output", "save_checklist", "graphml", "gexf")
@@ -158,3 +161,19 @@ class PlanBatch:
                 self.failed += 1
             else:
                 yield result
+
+    def each(self, fn: Callable[[Plan], _T]) -> Iterator[_T]:
+        """``fn(plan)`` for every plan of the batch; a plan on which ``fn`` fails with anything but a
+        `TextkitError` (a bug) is reported as an `InternalError` naming its file, and the batch goes on."""
+        from textkit.errors import InternalError, TextkitError
+
+        for plan in self:
+            try:
+                yield fn(plan)
+            except TextkitError:
+                raise
+            except (RecursionError, MemoryError, ValueError, LookupError, TypeError, ArithmeticError,
+                    AttributeError, AssertionError) as exc:
+                report_error(InternalError(f"textkit failed on this file ({type(exc).__name__}: {exc}); "
+                                           "this is a bug, please report it", source=plan.document.source))
+                self.failed += 1

@@ -36,7 +36,7 @@ def run(args: argparse.Namespace) -> int:
 
     config = load_config(args.config)  # a bad config is a RuleError: exit 2 before any file is read
     batch = PlanBatch(args)
-    results: list[LintResult] = [lint(plan, config=config, lang=args.lang) for plan in batch]
+    results: list[LintResult] = list(batch.each(lambda plan: lint(plan, config=config, lang=args.lang)))
     failed = batch.failed
     if results or args.format == "json":
         if args.format == "json":
