@@ -20,7 +20,7 @@ from textkit.errors import OptionError
 from textkit.lint import counts, measures, numbering, text, words
 from textkit.lint.base import Check, Context
 from textkit.lint.config import SEVERITIES, LintConfig, RuleConfig, Severity, load_config, severity_rank
-from textkit.model import Plan
+from textkit.model import Plan, section_index
 
 __all__ = ["CHECKS", "Finding", "LintConfig", "LintResult", "RuleConfig", "Severity", "lint", "load_config"]
 
@@ -95,13 +95,14 @@ def lint(
     ctx = Context(plan, cfg)
     doc_text = plan.document.text
     found: list[Finding] = []
+    sections = section_index(plan.root)  # one binary search per finding, not a walk down the tree
     for rule in selected:
         for hit in CHECKS[rule.id](ctx, rule):
             flagged = doc_text[hit.start:hit.end]
             message = hit.message or rule.message(
                 lang, text=flagged, expected=hit.expected, found=hit.found, detail=hit.detail
             )
-            section = plan.section_at(hit.start)
+            section = sections.at(hit.start)
             found.append(Finding(
                 rule=rule.id, severity=rule.severity, message=message, text=flagged, start=hit.start,
                 end=hit.end, line=ctx.line_no(hit.start), section=section.id if section else "",
