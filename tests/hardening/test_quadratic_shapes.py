@@ -65,3 +65,10 @@ def test_line_span_without_a_search_matches_the_newline_search(seed000_text: str
         start, end = ctx.line_span(offset)
         stop = seed000_text.find("\n", start)
         assert (start, end) == (start, len(seed000_text) if stop < 0 else stop)
+
+
+def test_numbering_gap_to_a_large_number_is_listed_briefly() -> None:
+    text = "某局工作方案\n一、总体要求\n1.加强学习。\n90.深入调研。\n"
+    found = [f for f in lint(parse_text(text), config=load_config()).findings if f.rule == "numbering.gap"]
+    assert found and found[0].expected.endswith("…") and found[0].expected.startswith("2.")
+    assert len(found[0].expected) < 200
