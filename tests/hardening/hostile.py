@@ -236,3 +236,8 @@ def control_chars_text() -> str:
     """Form feed, vertical tab and ESC sequences inside a plan."""
     body = "（二）深入调查研究。各部门要聚焦重点难点问题开展调研，形成调研报告。责任单位：各处室。\n" * 20
     return "某局工作方案\n一、总体要求\x0c\n（一）加强学习\x0b责任单位：办公室\x1b[2J\x1b]0;pwned\x07。\n" + body
+
+
+def element_bomb_docx(elements: int) -> bytes:
+    """A document.xml of ``elements`` empty paragraphs: tiny compressed, a huge tree once parsed."""
+    return docx(para("一、总体要求") + "<w:p/>" * elements)

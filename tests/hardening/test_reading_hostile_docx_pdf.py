@@ -218,3 +218,14 @@ def test_xml_external_entity_in_docx_is_not_resolved(tmp_path: Path) -> None:
     except InputError:
         return
     assert "TOP-SECRET" not in doc.text
+
+
+def test_docx_with_too_many_xml_elements_is_refused_before_parsing(tmp_path: Path) -> None:
+    path = _write(tmp_path, "e.docx", H.element_bomb_docx(400_000))  # ~40 KB on disk
+    with pytest.raises(InputTooLargeError, match="max_xml_elements"):
+        read(path)
+
+
+def test_empty_paragraphs_within_the_limit_read_as_nothing(tmp_path: Path) -> None:
+    doc = read(_write(tmp_path, "e.docx", H.element_bomb_docx(1_000)))
+    assert doc.text == "一、总体要求\n"

@@ -49,7 +49,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     except KeyboardInterrupt:
         return 130
-    except (RecursionError, MemoryError, ValueError, OSError, LookupError, TypeError, ArithmeticError) as exc:
+    except Exception as exc:  # the boundary: any failure is one line, never a traceback
         # the last line of defence: a failure textkit does not report properly yet is a bug, but the user
         # gets one line and exit 2, not a traceback (see docs/errors.md)
         report_error(RuntimeError(f"internal error ({type(exc).__name__}: {exc}); please report this as a bug"))

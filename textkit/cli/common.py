@@ -172,8 +172,7 @@ class PlanBatch:
                 yield fn(plan)
             except TextkitError:
                 raise
-            except (RecursionError, MemoryError, ValueError, LookupError, TypeError, ArithmeticError,
-                    AttributeError, AssertionError) as exc:
+            except Exception as exc:  # one plan's bug must not lose the batch
                 report_error(InternalError(f"textkit failed on this file ({type(exc).__name__}: {exc}); "
                                            "this is a bug, please report it", source=plan.document.source))
                 self.failed += 1

@@ -35,6 +35,7 @@ class Limits:
     max_uncompressed: int = 100 * 1024 * 1024  # .docx: total uncompressed size of the zip (zip bombs)
     max_pages: int = 2_000  # .pdf
     max_xml_depth: int = 100  # .docx: element nesting (tables in tables, content controls in controls)
+    max_xml_elements: int = 300_000  # .docx: tags in one part (about 1,500 pages; each costs time and memory)
     max_list_number: int = 32_767  # .docx: largest list number (Word's own maximum start value)
     max_page_area: float = 14_400.0 * 14_400.0  # .pdf: square points (the PDF spec's 200 × 200 inch page)
     max_page_chars: int = 60_000  # .pdf: glyphs on one page (a dense A4 page has 3,000)

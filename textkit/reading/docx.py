@@ -255,6 +255,7 @@ class _Reader:
         self.out = _Builder()
         self.tables = 0
         self.pending = ""  # text of a paragraph whose mark was deleted: it joins the next paragraph
+        self.plain_default = styles.get(styles.default_paragraph).num_id is None
 
     # -- block level -------------------------------------------------------------------------------
 
@@ -275,6 +276,8 @@ class _Reader:
                 self.blocks(_choice(el))
 
     def paragraph(self, p: ET.Element) -> None:
+        if not len(p) and not self.pending and self.plain_default:
+            return  # an empty <w:p/> of an unnumbered default style shows nothing (and a file may hold 10^5)
         ppr = wml_child(p, "w:pPr")
         style_id = wml_attr(wml_child(ppr, "w:pStyle"), "val") if ppr is not None else None
         style_id = style_id or self.styles.default_paragraph
@@ -500,9 +503,11 @@ def _too_deep(root: ET.Element, limit: int) -> bool:
 class _Package:
     """The zip container, read under a budget of uncompressed bytes."""
 
-    def __init__(self, data: bytes, *, source: str, budget: int, max_depth: int = 100) -> None:
+    def __init__(self, data: bytes, *, source: str, budget: int, max_depth: int = 100,
+                 max_elements: int = 300_000) -> None:
         self.source = source
         self.max_depth = max_depth
+        self.max_elements = max_elements
         self.budget = budget
         self.limit = budget
         for magic, what in _NOT_ZIP:
@@ -540,6 +545,11 @@ class _Package:
         data = self.read(name)
         if data is None:
             return None
+        tags = data.count(b"<")  # an upper bound on the elements, counted in C before any tree is built
+        if tags > self.max_elements:
+            raise InputTooLargeError(
+                f"part {name} has up to {tags:,} XML elements; the limit is {self.max_elements:,} "
+                "(max_xml_elements; raise it with --limit max_xml_elements=N)", source=self.source)
         try:
             root = ET.fromstring(data)
         except ET.ParseError as exc:
@@ -582,7 +592,8 @@ def read_docx_bytes(data: bytes, *, source: str, limits: Limits) -> Document:
     """
     if not data:
         raise EmptyInputError("the file is empty", source=source)
-    pkg = _Package(data, source=source, budget=limits.max_uncompressed, max_depth=limits.max_xml_depth)
+    pkg = _Package(data, source=source, budget=limits.max_uncompressed, max_depth=limits.max_xml_depth,
+                   max_elements=limits.max_xml_elements)
     main = pkg.relationships("").get(_OFFICE_DOCUMENT, "word/document.xml")
     if main not in pkg.names:
         main = "word/document.xml"
