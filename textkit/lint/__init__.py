@@ -96,12 +96,20 @@ def lint(
     doc_text = plan.document.text
     found: list[Finding] = []
     sections = section_index(plan.root)  # one binary search per finding, not a walk down the tree
+    texts: dict[str, str] = {}
+    messages: dict[tuple[str, str, str, str, str], str] = {}
     for rule in selected:
         for hit in CHECKS[rule.id](ctx, rule):
             flagged = doc_text[hit.start:hit.end]
-            message = hit.message or rule.message(
-                lang, text=flagged, expected=hit.expected, found=hit.found, detail=hit.detail
-            )
+            message = hit.message
+            if not message and len(flagged) <= 16:
+                # a plan of 400,000 stray brackets: one string per distinct short text and message, not per hit
+                flagged = texts.setdefault(flagged, flagged)
+                key = (rule.id, flagged, hit.expected, hit.found, hit.detail)
+                message = messages.get(key) or messages.setdefault(key, rule.message(
+                    lang, text=flagged, expected=hit.expected, found=hit.found, detail=hit.detail))
+            elif not message:
+                message = rule.message(lang, text=flagged, expected=hit.expected, found=hit.found, detail=hit.detail)
             section = sections.at(hit.start)
             found.append(Finding(
                 rule=rule.id, severity=rule.severity, message=message, text=flagged, start=hit.start,
