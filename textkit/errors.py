@@ -17,7 +17,9 @@ __all__ = [
     "FileMissingError",
     "InputError",
     "InputTooLargeError",
+    "InternalError",
     "OptionError",
+    "OutputError",
     "RuleError",
     "ScannedPdfError",
     "TextkitError",
@@ -72,6 +74,16 @@ class ScannedPdfError(InputError):
 
 class EncryptedPdfError(InputError):
     """A password-protected PDF."""
+
+
+class OutputError(InputError):
+    """An output cannot be written: it would replace an input, its folder is missing, it is a folder, or the
+    place is read-only. ``source`` names the output path."""
+
+
+class InternalError(InputError):
+    """A file made textkit fail in a way it does not yet report properly (a bug). Raised by the batch loop
+    so that one such file is reported on one line and the rest of the batch goes on."""
 
 
 class RuleError(TextkitError):

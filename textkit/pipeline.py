@@ -11,7 +11,7 @@ import os
 from collections.abc import Iterable, Iterator
 from datetime import date
 
-from textkit.errors import InputError
+from textkit.errors import InputError, InternalError
 from textkit.extraction import extract
 from textkit.model import Document, Plan
 from textkit.reading import DEFAULT_LIMITS, Limits, read, read_text
@@ -67,12 +67,19 @@ def parse_many(
     limits: Limits = DEFAULT_LIMITS,
     rules: RuleSet | None = None,
 ) -> Iterator[Plan | InputError]:
-    """Parse a batch; a file that cannot be read yields its `InputError` and the batch goes on."""
+    """Parse a batch; a file that cannot be read yields its `InputError` and the batch goes on.
+
+    Any other failure on one file (a bug) is yielded as an `InternalError` naming the file, so it never
+    loses the results of the good files of the batch.
+    """
     for src in sources:
         try:
             yield parse(src, reference_date=reference_date, limits=limits, rules=rules)
         except InputError as exc:
             yield exc
+        except Exception as exc:  # one file's bug must not lose the batch; reported by name
+            yield InternalError(f"textkit failed on this file ({type(exc).__name__}: {exc}); "
+                                "this is a bug, please report it", source=str(src))
 
 
 def parse_text(

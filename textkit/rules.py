@@ -18,6 +18,7 @@ loaded and validated once (`load_rules`, optionally from a folder of user files)
 from __future__ import annotations
 
 import json
+import math
 import re
 import tomllib
 from collections.abc import Iterable, Mapping, Sequence
@@ -28,6 +29,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from textkit.errors import RuleError
+from textkit.safe_regex import UnsafePatternError, check_pattern
 
 if TYPE_CHECKING:
     from textkit.extraction.time_rules import TimeGrammar
@@ -58,14 +60,40 @@ def data_path(name: str) -> Path:
 
 
 def read_toml(path: str | Path) -> dict[str, Any]:
-    p = Path(path)
+    text = read_rule_text(path)
     try:
-        with p.open("rb") as fh:
-            return tomllib.load(fh)
-    except FileNotFoundError:
-        raise RuleError("no such rule file", file=str(path)) from None
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise RuleError(f"not valid TOML: {exc}", file=str(path)) from None
+    except RecursionError:
+        raise RuleError("nests arrays or tables too deeply to be a rule file", file=str(path)) from None
+
+
+def read_rule_text(path: str | Path) -> str:
+    """The UTF-8 text of a rule, config or word-list file; a folder, a binary file or one larger than
+    ``Limits.max_rule_bytes`` is a `RuleError` (issue 16)."""
+    from textkit.reading import DEFAULT_LIMITS
+
+    p = Path(path)
+    try:
+        if p.is_dir():
+            raise RuleError("is a folder, not a rule file", file=str(path))
+        size = p.stat().st_size
+        if size > DEFAULT_LIMITS.max_rule_bytes:
+            raise RuleError(f"is {size:,} bytes; the limit for a rule file is {DEFAULT_LIMITS.max_rule_bytes:,} "
+                            "(max_rule_bytes)", file=str(path))
+        data = p.read_bytes()
+    except FileNotFoundError:
+        raise RuleError("no such rule file", file=str(path)) from None
+    except OSError as exc:
+        raise RuleError(f"cannot be read: {exc.strerror or exc}", file=str(path)) from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise RuleError(f"is not UTF-8 text (bad byte at {exc.start}): a binary file?", file=str(path)) from None
+    if "\x00" in text:
+        raise RuleError("contains NUL characters: a binary file, not a rule file", file=str(path))
+    return text
 
 
 def compile_pattern(pattern: str, *, file: str = "", entry: str = "", key: str = "", flags: int = 0) -> re.Pattern[str]:
@@ -77,9 +105,14 @@ def compile_pattern(pattern: str, *, file: str = "", entry: str = "", key: str =
     '牵头|主办'
     """
     try:
-        return re.compile(pattern, flags)
+        compiled = re.compile(pattern, flags)
+        if file and not Path(file).resolve().is_relative_to(data_path("").resolve()):
+            check_pattern(pattern)  # a user's pattern must not backtrack exponentially
+        return compiled
     except re.error as exc:
         raise RuleError(f"bad regular expression {pattern!r}: {exc}", file=file, entry=entry, key=key) from None
+    except UnsafePatternError as exc:
+        raise RuleError(f"unsafe regular expression {pattern!r}: {exc}", file=file, entry=entry, key=key) from None
 
 
 def words_pattern(words: Iterable[str]) -> str:
@@ -132,6 +165,8 @@ def _check_entry(entry: Any, schema: Mapping[str, Field], *, file: str, where: s
         if not isinstance(value, spec.types) or (isinstance(value, bool) and bool not in _as_tuple(spec.types)):
             allowed = " or ".join(t.__name__ for t in _as_tuple(spec.types))
             raise RuleError(f"must be {allowed}, not {type(value).__name__} {value!r}", file=file, entry=name, key=key)
+        if isinstance(value, float) and not math.isfinite(value):  # TOML allows inf and nan; no rule value is
+            raise RuleError(f"must be a finite number, not {value!r}", file=file, entry=name, key=key)
         if spec.nonempty and isinstance(value, str | list) and not value:
             raise RuleError("must not be empty", file=file, entry=name, key=key)
         if spec.choices is not None:
@@ -232,10 +267,7 @@ def load_jsonl(name: str, schema: Mapping[str, Field], *, extra: Iterable[str | 
     """Load a JSONL lexicon (one JSON object a line; ``#`` lines are comments), layered like TOML."""
     out: list[dict[str, Any]] = []
     for path in [data_path(name), *(Path(p) for p in extra)]:
-        try:
-            lines = path.read_text(encoding="utf-8").splitlines()
-        except FileNotFoundError:
-            raise RuleError("no such rule file", file=str(path)) from None
+        lines = read_rule_text(path).splitlines()
         for n, line in enumerate(lines, start=1):
             if not line.strip() or line.lstrip().startswith("#"):
                 continue

@@ -20,12 +20,13 @@ import contextlib
 import logging
 import marshal
 import os
+import re
 import struct
 import tempfile
 import threading
 import zlib
 from array import array
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -260,10 +261,12 @@ class Segmenter:
             self._prepare(tk, w).add_word(w)
 
     def tokenize(self, text: str) -> list[Token]:
-        return [Token(w, s, e) for w, s, e in self._prepare(self.tokenizer, text).tokenize(text)]
+        tk = self._prepare(self.tokenizer, text)
+        return [Token(w, off + s, off + e) for off, piece in _chunks(text) for w, s, e in tk.tokenize(piece)]
 
     def cut(self, text: str) -> list[str]:
-        return list(self._prepare(self.tokenizer, text).cut(text))
+        tk = self._prepare(self.tokenizer, text)
+        return [w for _, piece in _chunks(text) for w in tk.cut(piece)]
 
     def cut_for_search(self, text: str) -> list[str]:
         # every word it looks up is a piece of ``text``: the buckets `_prepare` reads hold them all
@@ -315,8 +318,35 @@ def add_words(words: Iterable[str]) -> None:
     default_segmenter().add_words(words)
 
 
+# jieba's HMM takes time quadratic in the length of a run of characters it cannot group into words (a
+# 32,000-character run of one character: 6 s, issue 16). Text is therefore segmented in chunks: cut after
+# sentence punctuation or a line break, which jieba treats as a boundary anyway (same words), and a run
+# longer than _CHUNK with no such break is cut every _CHUNK characters (words at the cut may differ; no
+# real sentence is that long).
+_CHUNK = 2_000
+_BREAK = re.compile(r"[。；！？!?;\n]")
+
+
+def _chunks(text: str) -> Iterator[tuple[int, str]]:
+    """``(offset, piece)`` pieces of at most ``_CHUNK`` characters that tile ``text``."""
+    start, n = 0, len(text)
+    while n - start > _CHUNK:
+        cut_at = -1
+        for m in _BREAK.finditer(text, start, start + _CHUNK):
+            cut_at = m.end()
+        end = cut_at if cut_at > start else start + _CHUNK
+        yield start, text[start:end]
+        start = end
+    if start < n:
+        yield start, text[start:]
+
+
 def tokenize(text: str) -> list[Token]:
-    """Segment ``text`` into words, each with its span; the spans tile ``text``."""
+    """Segment ``text`` into words, each with its span; the spans tile ``text``.
+
+    >>> [(t.text, t.start) for t in tokenize("加强学习。")]
+    [('加强', 0), ('学习', 2), ('。', 4)]
+    """
     return default_segmenter().tokenize(text)
 
 

@@ -47,16 +47,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse reports usage errors itself, with exit code 2
         return int(exc.code or 0)
+    from textkit.cli.common import guard_outputs, report_error
+
     try:
+        guard_outputs(args)  # no output may replace an input: refused before anything is read or written
         code: int = args.run(args)
         return code
     except TextkitError as exc:
-        print(f"textkit: error: {exc}", file=sys.stderr)
+        report_error(exc)
         return 2
     except BrokenPipeError:  # `textkit parse … | head`
         return 0
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:  # the boundary: any failure is one line, never a traceback
+        # the last line of defence: a failure textkit does not report properly yet is a bug, but the user
+        # gets one line and exit 2, not a traceback (see docs/errors.md)
+        report_error(RuntimeError(f"internal error ({type(exc).__name__}: {exc}); please report this as a bug"))
+        return 2
 
 
 if __name__ == "__main__":

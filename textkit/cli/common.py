@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import math
+import os
+import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from textkit.errors import OptionError
 from textkit.model import Plan
@@ -17,7 +19,23 @@ from textkit.reading import DEFAULT_LIMITS, Limits
 if TYPE_CHECKING:
     from textkit.rules import RuleSet
 
-__all__ = ["PlanBatch", "add_input_options", "emit", "limits_from", "parse_date", "report_error", "rules_from"]
+__all__ = [
+    "OUTPUT_OPTIONS",
+    "PlanBatch",
+    "add_input_options",
+    "emit",
+    "escape_controls",
+    "guard_outputs",
+    "limits_from",
+    "parse_date",
+    "report_error",
+    "rules_from",
+]
+
+_T = TypeVar("_T")
+
+# The options through which a command writes files; every other path-valued option is an input.
+OUTPUT_OPTIONS = ("output", "save_checklist", "graphml", "gexf")
 
 
 def parse_date(value: str) -> date:
@@ -45,6 +63,9 @@ def add_input_options(p: argparse.ArgumentParser, *, rules: bool = False) -> Non
     p.add_argument("--max-uncompressed", type=float, metavar="MB",
                    default=DEFAULT_LIMITS.max_uncompressed / 2**20,
                    help="refuse .docx files that unpack to more than this many megabytes (default %(default).0f)")
+    p.add_argument("--limit", action="append", default=[], metavar="NAME=VALUE",
+                   help="raise (or lower) any reading limit, e.g. --limit max_xml_depth=200 "
+                        "(names and defaults: docs/errors.md)")
 
 
 def limits_from(args: argparse.Namespace) -> Limits:
@@ -52,14 +73,25 @@ def limits_from(args: argparse.Namespace) -> Limits:
     values = {"max-size": float(args.max_size), "max-chars": args.max_chars, "max-pages": args.max_pages,
               "max-uncompressed": float(args.max_uncompressed)}
     for name, value in values.items():
-        if value <= 0:
-            raise OptionError(name, value, "a positive number")
-    return Limits(
+        if not math.isfinite(value) or value <= 0:  # inf and nan would pass `> 0` or fail every comparison
+            raise OptionError(name, value, "a positive finite number")
+    limits = Limits(
         max_bytes=int(values["max-size"] * 2**20),
         max_chars=int(args.max_chars),
         max_pages=int(args.max_pages),
         max_uncompressed=int(values["max-uncompressed"] * 2**20),
     )
+    extra: dict[str, float] = {}
+    for item in getattr(args, "limit", None) or []:
+        name, sep, value = str(item).partition("=")
+        try:
+            number = float(value)
+        except ValueError:
+            number = math.nan
+        if not sep or math.isnan(number):
+            raise OptionError("limit", item, "NAME=NUMBER, e.g. max_xml_depth=200")
+        extra[name.strip().replace("-", "_")] = number
+    return limits.raised(**extra) if extra else limits
 
 
 def rules_from(args: argparse.Namespace) -> RuleSet:
@@ -70,15 +102,61 @@ def rules_from(args: argparse.Namespace) -> RuleSet:
 
 
 def report_error(exc: Exception) -> None:
-    print(f"textkit: error: {exc}", file=sys.stderr)
+    """One line on stderr; a file name or message holding control characters is shown escaped."""
+    print(f"textkit: error: {escape_controls(str(exc))}", file=sys.stderr)
 
 
-def emit(text: str, output: str | None) -> None:
-    """Write ``text`` to ``output`` (a path) or stdout."""
+# C0/C1 control characters other than newline and tab: raw on a terminal they move the cursor, clear the
+# screen or retitle the window (ESC sequences), so stdout shows them escaped.
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def escape_controls(text: str) -> str:
+    r"""``text`` with control characters (other than ``\n`` and ``\t``) shown as ``\u001b``-style escapes
+    (the JSON spelling, so JSON on stdout stays valid).
+
+    >>> print(escape_controls("一、总体要求\x1b[2J"))
+    一、总体要求\u001b[2J
+    """
+    return _CONTROLS.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def _path_values(value: object) -> list[str]:
+    if isinstance(value, str | os.PathLike):
+        return [os.fspath(value)]
+    if isinstance(value, list | tuple):
+        return [os.fspath(v) for v in value if isinstance(v, str | os.PathLike)]
+    return []
+
+
+def guard_outputs(args: argparse.Namespace) -> None:
+    """Refuse a run whose output option (``-o``, ``--save-checklist``, ``--graphml``, ``--gexf``) resolves
+    to any of its inputs (plans, directive, checklist, config, thresholds…) or to another output.
+
+    Called once by `textkit.cli.main` before the command runs, so no command can replace its input.
+    """
+    from textkit.output.write import refuse_clobber
+
+    outputs = [(name, getattr(args, name, None)) for name in OUTPUT_OPTIONS]
+    outputs = [(name, v) for name, v in outputs if isinstance(v, str) and v not in ("", "-")]
+    if not outputs:
+        return
+    inputs = [p for key, value in vars(args).items() if key not in OUTPUT_OPTIONS for p in _path_values(value)]
+    inputs = [p for p in inputs if os.path.exists(p) or "*" in p or "?" in p or "[" in p]
+    for n, (_, out) in enumerate(outputs):
+        refuse_clobber(out, inputs=[*inputs, *(o for _, o in outputs[n + 1:])])
+
+
+def emit(text: str, output: str | None, *, inputs: tuple[str, ...] = ()) -> None:
+    """Write ``text`` to ``output`` (a path: whole or not at all, never over one of ``inputs``) or stdout
+    (control characters escaped)."""
+    from textkit.output.write import write_text
+
+    text = text if text.endswith("\n") else text + "\n"
     if output and output != "-":
-        Path(output).write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
+        write_text(output, text, inputs=inputs)
     else:
-        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+        sys.stdout.write(escape_controls(text))
 
 
 @dataclass(slots=True)
@@ -100,3 +178,18 @@ class PlanBatch:
                 self.failed += 1
             else:
                 yield result
+
+    def each(self, fn: Callable[[Plan], _T]) -> Iterator[_T]:
+        """``fn(plan)`` for every plan of the batch; a plan on which ``fn`` fails with anything but a
+        `TextkitError` (a bug) is reported as an `InternalError` naming its file, and the batch goes on."""
+        from textkit.errors import InternalError, TextkitError
+
+        for plan in self:
+            try:
+                yield fn(plan)
+            except TextkitError:
+                raise
+            except Exception as exc:  # one plan's bug must not lose the batch
+                report_error(InternalError(f"textkit failed on this file ({type(exc).__name__}: {exc}); "
+                                           "this is a bug, please report it", source=plan.document.source))
+                self.failed += 1

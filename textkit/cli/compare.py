@@ -81,17 +81,23 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "json":
         emit(json.dumps(report.comparison_to_dict(comparison), ensure_ascii=False, indent=1), args.output)
     elif args.format == "xlsx":
-        report.write_xlsx(comparison, args.output)
+        from textkit.output.write import atomic_output
+
+        with atomic_output(args.output) as tmp:  # whole or not at all
+            report.write_xlsx(comparison, tmp)
     elif args.format == "html":
         emit(report.render_html(comparison), args.output)
     else:
         emit(report.render_summary(comparison), args.output)
     if args.graphml or args.gexf:
         from textkit.comparison.graph import write_gexf, write_graphml
+        from textkit.output.write import atomic_output
 
         g = comparison.graph()
         if args.graphml:
-            write_graphml(g, args.graphml)
+            with atomic_output(args.graphml) as tmp:
+                write_graphml(g, tmp)
         if args.gexf:
-            write_gexf(g, args.gexf)
+            with atomic_output(args.gexf) as tmp:
+                write_gexf(g, tmp)
     return 2 if comparison.errors else 0

@@ -45,7 +45,7 @@ def run(args: argparse.Namespace) -> int:
     rules = rules_from(args)  # a bad rule folder or config is a RuleError: exit 2 before any file is read
     config = load_config(args.config) if args.config else rules.lint
     batch = PlanBatch(args)
-    results: list[LintResult] = [lint(plan, config=config, rules=rules, lang=args.lang) for plan in batch]
+    results: list[LintResult] = list(batch.each(lambda plan: lint(plan, config=config, rules=rules, lang=args.lang)))
     failed = batch.failed
     if results or args.format == "json":
         if args.format == "json":

@@ -34,13 +34,11 @@ def add_parser(sub: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     from textkit.output.plan import plan_to_dict, render_tree
 
-    outputs: list[Any] = []
     batch = PlanBatch(args)
-    for result in batch:
-        if args.format == "json":
-            outputs.append(plan_to_dict(result, tree=not args.no_tree))
-        else:
-            outputs.append(render_tree(result, show_all=args.all))
+    if args.format == "json":
+        outputs: list[Any] = list(batch.each(lambda plan: plan_to_dict(plan, tree=not args.no_tree)))
+    else:
+        outputs = list(batch.each(lambda plan: render_tree(plan, show_all=args.all)))
     if outputs:
         if args.format == "json":
             payload = outputs[0] if len(args.files) == 1 else outputs

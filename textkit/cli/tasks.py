@@ -50,7 +50,10 @@ def run(args: argparse.Namespace) -> int:
     if failed == len(args.files):
         return 2
     if fmt == "xlsx":
-        write_tasks_xlsx(rows, args.output)
+        from textkit.output.write import atomic_output
+
+        with atomic_output(args.output, inputs=args.files) as tmp:  # whole or not at all
+            write_tasks_xlsx(rows, tmp)
         return 2 if failed else 0
     text = render_tasks(rows, fmt=fmt)
     if fmt == "csv" and args.output and args.output != "-":

@@ -160,12 +160,9 @@ def load_checklist(path: str | Path) -> Checklist:
         except tomllib.TOMLDecodeError as exc:
             raise ChecklistError(f"not valid TOML: {exc}", file=name) from None
     else:
-        import yaml  # the one place PyYAML is imported
+        from textkit.safe_yaml import load_yaml  # no alias expansion, a nesting limit (issue 16)
 
-        try:
-            data = yaml.safe_load(text)
-        except yaml.YAMLError as exc:
-            raise ChecklistError(f"not valid YAML: {' '.join(str(exc).split())}", file=name) from None
+        data = load_yaml(text, source=name, error=ChecklistError)
     return checklist_from_dict(data, file=name)
 
 

@@ -20,7 +20,7 @@ from textkit.errors import OptionError
 from textkit.lint import counts, measures, numbering, text, words
 from textkit.lint.base import Check, Context
 from textkit.lint.config import SEVERITIES, LintConfig, RuleConfig, Severity, load_config, severity_rank
-from textkit.model import Plan
+from textkit.model import Plan, section_index
 from textkit.rules import RuleSet
 
 __all__ = ["CHECKS", "Finding", "LintConfig", "LintResult", "RuleConfig", "Severity", "lint", "load_config"]
@@ -101,13 +101,22 @@ def lint(
     ctx = Context(plan, cfg, families)
     doc_text = plan.document.text
     found: list[Finding] = []
+    sections = section_index(plan.root)  # one binary search per finding, not a walk down the tree
+    texts: dict[str, str] = {}
+    messages: dict[tuple[str, str, str, str, str], str] = {}
     for rule in selected:
         for hit in CHECKS[rule.id](ctx, rule):
             flagged = doc_text[hit.start:hit.end]
-            message = hit.message or rule.message(
-                lang, text=flagged, expected=hit.expected, found=hit.found, detail=hit.detail
-            )
-            section = plan.section_at(hit.start)
+            message = hit.message
+            if not message and len(flagged) <= 16:
+                # a plan of 400,000 stray brackets: one string per distinct short text and message, not per hit
+                flagged = texts.setdefault(flagged, flagged)
+                key = (rule.id, flagged, hit.expected, hit.found, hit.detail)
+                message = messages.get(key) or messages.setdefault(key, rule.message(
+                    lang, text=flagged, expected=hit.expected, found=hit.found, detail=hit.detail))
+            elif not message:
+                message = rule.message(lang, text=flagged, expected=hit.expected, found=hit.found, detail=hit.detail)
+            section = sections.at(hit.start)
             found.append(Finding(
                 rule=rule.id, severity=rule.severity, message=message, text=flagged, start=hit.start,
                 end=hit.end, line=ctx.line_no(hit.start), section=section.id if section else "",

@@ -58,10 +58,13 @@ class Context:
 
     def line_span(self, offset: int) -> tuple[int, int]:
         """The ``[start, end)`` of the line holding ``offset`` (without its newline)."""
-        i = bisect.bisect_right(self.line_starts, offset) - 1
-        start = self.line_starts[i]
-        end = self.text.find("\n", start)
-        return start, len(self.text) if end < 0 else end
+        starts = self.line_starts
+        i = bisect.bisect_right(starts, offset) - 1
+        # the next line's start, not a search for the newline: a rule asking once per space of a 100 KB
+        # line would rescan the line each time (issue 16)
+        if i + 1 < len(starts):
+            return starts[i], starts[i + 1] - 1
+        return starts[i], len(self.text)
 
     def line_no(self, offset: int) -> int:
         return bisect.bisect_right(self.line_starts, offset)

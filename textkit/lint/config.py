@@ -13,6 +13,7 @@ the schema replaces the default value. A top-level ``misused = ["more.jsonl"]`` 
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -100,11 +101,16 @@ class RuleConfig:
         """The message in ``lang`` (``zh`` or ``en``) with its ``{text}``/``{expected}``… fields filled."""
         template = self.message_en if lang == "en" else self.message_zh
         values: dict[str, object] = {"text": "", "expected": "", "found": "", "detail": "", **fields}
-        try:
-            return template.format_map(values)
-        except (KeyError, IndexError, ValueError) as exc:
-            raise RuleError(f"message template {template!r} is invalid: {exc}", entry=self.id,
-                            key=f"message_{lang}") from None
+        pieces = _template_pieces(template, entry=self.id, key=f"message_{lang}")
+        out: list[str] = []
+        for literal, name in pieces:
+            out.append(literal)
+            if name is not None:
+                if name not in values:
+                    raise RuleError(f"message template {template!r} is invalid: unknown field {{{name}}}",
+                                    entry=self.id, key=f"message_{lang}")
+                out.append(str(values[name]))
+        return "".join(out)
 
     def allowed(self, text: str) -> bool:
         """Whether ``text`` is on this rule's allow list (exactly, or matching an allow pattern in full)."""
@@ -143,6 +149,28 @@ class LintConfig:
         return tuple(r for r in self.rules if r.enabled)
 
 
+_TEMPLATE_FIELDS = ("text", "expected", "found", "detail")
+
+
+def _template_pieces(template: str, *, entry: str, key: str, file: str = "") -> list[tuple[str, str | None]]:
+    """``template`` as (literal, field name) pieces. Only plain named fields (``{text}``) are allowed: no
+    attribute or index access (``{text.__class__}`` reads object internals) and no format spec or
+    conversion (``{text:>4000000000}`` allocates gigabytes)."""
+    pieces: list[tuple[str, str | None]] = []
+    try:
+        parsed = list(string.Formatter().parse(template))
+    except ValueError as exc:
+        raise RuleError(f"message template {template!r} is invalid: {exc}", file=file, entry=entry, key=key) from None
+    for literal, name, spec, conversion in parsed:
+        if name is not None and (not name.isidentifier() or spec or conversion):
+            raise RuleError(
+                f"message template field {{{name}{'!' + conversion if conversion else ''}{':' + spec if spec else ''}}}"
+                f" is invalid; only plain fields are allowed: {', '.join('{' + f + '}' for f in _TEMPLATE_FIELDS)}",
+                file=file, entry=entry, key=key)
+        pieces.append((literal, name))
+    return pieces
+
+
 def _strings(entry: Mapping[str, Any], key: str, *, file: str) -> tuple[str, ...]:
     values = entry.get(key, [])
     for v in values:
@@ -169,6 +197,8 @@ def _rule(entry: Mapping[str, Any], *, file: str) -> RuleConfig:
         if key in entry and int(entry[key]) < 0:
             raise RuleError(f"{key} must be >= 0, not {entry[key]}", file=file, entry=rid, key=key)
     lists = {k: _strings(entry, k, file=file) for k in _LIST_KEYS}
+    for key in ("message_zh", "message_en"):  # refused on load, not when the first finding is reported
+        _template_pieces(str(entry[key]), entry=rid, key=key, file=file)
     enabled = bool(entry.get("enabled", entry["on_by_default"]))
     return RuleConfig(
         id=rid,

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from textkit.lint.base import Context, Hit
 from textkit.lint.config import RuleConfig
-from textkit.model import Quantity, Section
+from textkit.model import Quantity, Section, section_index
 
 __all__ = ["CHECKS", "count_mismatch"]
 
@@ -57,7 +57,7 @@ def _followers(ctx: Context, q: Quantity) -> int | None:
     if items and _ONE_SENTENCE.fullmatch(text, q.end, items[0].start):
         # inline items must start a new enumeration: after 一是…三项工作，…二是 the count sits inside one
         return _run_length(items) if items[0].value == 1 else None
-    section = ctx.plan.section_at(q.start)
+    section = section_index(ctx.plan.root).at(q.start)
     if section is None:
         return None
     subs = [c for c in section.children if c.kind == "section"]

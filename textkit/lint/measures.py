@@ -14,6 +14,7 @@ date that does not exist is exactly what a normaliser cannot turn into a value.
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import re
 from collections import Counter
@@ -36,9 +37,63 @@ def _first_line(ctx: Context, start: int, end: int) -> tuple[int, int]:
     return start, max(start, min(end, line_end))
 
 
-def _ancestors(root: Section, m: Measure) -> list[Section]:
-    """Numbered sections that strictly contain the measure ``m``."""
-    return [s for s in root.sections() if s.start <= m.start and m.end <= s.end and (s.start, s.end) != (m.start, m.end)]
+def _ancestors(root: Section, m: Measure, starts: dict[int, list[int]]) -> list[Section]:
+    """Numbered sections that strictly contain the measure ``m``, outermost first.
+
+    Walks down from the root (children tile their parent, so one child holds ``m.start``), finding that
+    child by binary search over the children's starts (cached in ``starts`` by node): a walk over the whole
+    tree per measure was quadratic on deeply nested plans (issue 16).
+    """
+    out: list[Section] = []
+    node = root
+    while node.children:
+        kids = node.children
+        key = id(node)
+        if key not in starts:
+            starts[key] = [c.start for c in kids]
+        i = bisect.bisect_right(starts[key], m.start) - 1
+        if i < 0 or not (kids[i].start <= m.start and m.end <= kids[i].end):
+            break
+        node = kids[i]
+        if node.kind == "section" and (node.start, node.end) != (m.start, m.end):
+            out.append(node)
+    return out
+
+
+class _FreeSpans:
+    """Spans (``a``, ``b``) that lie inside no peer measure, answering "is one of them inside [lo, hi]?" in
+    logarithmic time: sorted by start, with a sparse table of the smallest end over any run of them."""
+
+    def __init__(self, spans: list[tuple[int, int]], peers: list[Measure]) -> None:
+        order = sorted((p.start, p.end) for p in peers)
+        self._peer_starts = [a for a, _ in order]
+        self._peer_reach: list[int] = []  # the furthest end of any peer starting at or before each
+        reach = -1
+        for _, b in order:
+            reach = max(reach, b)
+            self._peer_reach.append(reach)
+        free = sorted((a, b) for a, b in spans if not self._inside_peer(a, b))
+        self._starts = [a for a, _ in free]
+        table = [[b for _, b in free]]
+        width = 1
+        while 2 * width <= len(free):
+            prev = table[-1]
+            table.append([min(prev[i], prev[i + width]) for i in range(len(prev) - width)])
+            width *= 2
+        self._min_end = table
+
+    def _inside_peer(self, a: int, b: int) -> bool:
+        i = bisect.bisect_right(self._peer_starts, a) - 1
+        return i >= 0 and self._peer_reach[i] >= b
+
+    def any_within(self, lo: int, hi: int) -> bool:
+        i = bisect.bisect_left(self._starts, lo)
+        j = bisect.bisect_right(self._starts, hi)
+        if i >= j:
+            return False
+        k = (j - i).bit_length() - 1
+        row = self._min_end[k]
+        return min(row[i], row[j - (1 << k)]) <= hi
 
 
 def _missing(ctx: Context, rule: RuleConfig, has: Callable[[Measure], bool],
@@ -53,21 +108,17 @@ def _missing(ctx: Context, rule: RuleConfig, has: Callable[[Measure], bool],
     for m in ctx.plan.measures:
         top = m.path[0] if len(m.path) > 1 else ""
         peers.setdefault((m.kind, len(m.path), top), []).append(m)
+    starts: dict[int, list[int]] = {}
     for group in peers.values():
         group = [m for m in group if not any(rule.allowed(t) for t in (*m.path, m.title))]
         if not group:
             continue
-        def inside_peer(a: int, b: int, group: list[Measure] = group) -> bool:
-            return any(p.start <= a and b <= p.end for p in group)
+        free = _FreeSpans(spans, group)
 
-        def covered(m: Measure) -> bool:
+        def covered(m: Measure, free: _FreeSpans = free) -> bool:
             if has(m):
                 return True
-            return any(
-                anc.start <= a and b <= anc.end and not inside_peer(a, b)
-                for anc in _ancestors(ctx.plan.root, m)
-                for a, b in spans
-            )
+            return any(free.any_within(anc.start, anc.end) for anc in _ancestors(ctx.plan.root, m, starts))
 
         flags = [covered(m) for m in group]
         n_has = sum(flags)

@@ -12,6 +12,7 @@ the numeral taken out (``1.`` / ``1、``), and only in *width* when they differ 
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections import Counter
@@ -143,7 +144,9 @@ def _sequence(ctx: Context, kind: str) -> Iterator[Hit]:
                         yield Hit(start, end, found=marker, detail=render_marker(marker, high))
                 elif s.value > high + 1 and kind == "gap":
                     low = high + 1 if prev is not None else 1
-                    missing = [v for v in range(low, s.value) if v not in present]
+                    # at most _MAX_LISTED: 1. then 99999999. must not list (or loop over) every number between
+                    missing = list(itertools.islice((v for v in range(low, s.value) if v not in present),
+                                                    _MAX_LISTED + 1))
                     if missing:
                         yield Hit(start, end, found=marker, expected=_listed(marker, missing))
                 prev = s
@@ -151,10 +154,14 @@ def _sequence(ctx: Context, kind: str) -> Iterator[Hit]:
             last[key] = high
 
 
+_MAX_LISTED = 20
+
+
 def _listed(marker: str, values: Sequence[int]) -> str:
-    """Missing markers as a reader lists them: 三、四、 / （三）（四） / 3.、4."""
+    """Missing markers as a reader lists them: 三、四、 / （三）（四） / 3.、4. (the first 20, then …)."""
     sep = "" if marker.endswith(("、", "）", ")", "】")) else "、"
-    return sep.join(render_marker(marker, v) for v in values)
+    shown = sep.join(render_marker(marker, v) for v in values[:_MAX_LISTED])
+    return shown + ("…" if len(values) > _MAX_LISTED else "")
 
 
 def gap(ctx: Context, rule: RuleConfig) -> Iterator[Hit]:
@@ -223,6 +230,17 @@ def skipped_level(ctx: Context, rule: RuleConfig) -> Iterator[Hit]:
         if g.parent is not None:
             child_families.setdefault(g.parent.start, set()).add(g.family)
 
+    # the child families of each group's members, gathered once per group (not once per nephew group:
+    # quadratic in the number of siblings, issue 16)
+    families_under: dict[int, list[str]] = {}
+    examples: dict[tuple[int, frozenset[str]], str] = {}
+
+    def under(group: _Group) -> list[str]:
+        key = id(group)
+        if key not in families_under:
+            families_under[key] = [f for q in group.members for f in sorted(child_families.get(q.start, ()))]
+        return families_under[key]
+
     def hits() -> Iterator[Hit]:
         for g in groups:
             if g.parent is None or g.family not in order:
@@ -232,14 +250,17 @@ def skipped_level(ctx: Context, rule: RuleConfig) -> Iterator[Hit]:
                 continue
             skipped = set(rule.words[order[pfam] + 1 : order[g.family]])
             uncles = group_of[g.parent.start].members
-            used = [f for q in uncles for f in child_families.get(q.start, ()) if f in skipped]
+            used = [f for f in under(group_of[g.parent.start]) if f in skipped]
             if not used:
                 continue
-            example = next(
-                (c.marker or "" for q in uncles for c in q.children
-                 if c.kind == "section" and _family(c, ctx.families) in skipped),
-                used[0],
-            )
+            memo_key = (id(uncles), frozenset(skipped))
+            if memo_key not in examples:
+                examples[memo_key] = next(
+                    (c.marker or "" for q in uncles for c in q.children
+                     if c.kind == "section" and _family(c, ctx.families) in skipped),
+                    used[0],
+                )
+            example = examples[memo_key]
             first = g.members[0]
             start, end = _marker_span(ctx, first)
             yield Hit(start, end, found=first.marker or "", expected=example, detail=g.parent.marker or "")

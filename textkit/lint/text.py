@@ -137,6 +137,7 @@ def stray_space(ctx: Context, rule: RuleConfig) -> Iterator[Hit]:
     characters only on prose lines (with ，。；) that are not table rows — name lists and spaced titles pass.
     """
     text = ctx.text
+    prose: dict[int, bool] = {}  # per line: whether it is prose, found once (not once per space: issue 16)
     for pattern in rule.patterns:
         for m in pattern.finditer(text):
             start, end = m.start(), m.end()
@@ -145,7 +146,9 @@ def stray_space(ctx: Context, rule: RuleConfig) -> Iterator[Hit]:
             if line_start in ctx.table_lines or start in ctx.marker_ends:
                 continue
             beside_mark = text[start - 1] in _AFTER_MARK or text[end] in _AFTER_MARK
-            if beside_mark or _PROSE.search(text, line_start, line_end):
+            if not beside_mark and line_start not in prose:
+                prose[line_start] = _PROSE.search(text, line_start, line_end) is not None
+            if beside_mark or prose[line_start]:
                 yield Hit(start, end)
 
 

@@ -95,6 +95,24 @@ class _RunProps:
     vanish: bool | None = None
 
 
+def _small_int(value: str | None) -> int | None:
+    """A non-negative attribute value of up to 6 ASCII digits, else ``None``: ``int()`` of a 5,000-digit
+    string raises, and a column span of 10^9 would make a grid of that width."""
+    if value is None or not value.isascii() or not value.isdigit() or len(value) > 6:
+        return None
+    return int(value)
+
+
+def _hex4(value: str | None) -> int | None:
+    """The code point of a ``w:sym`` ``w:char`` (four hex digits), else ``None``."""
+    if value is None or len(value) != 4:
+        return None
+    try:
+        return int(value, 16)
+    except ValueError:
+        return None
+
+
 def _toggle(el: ET.Element | None) -> bool | None:
     if el is None:
         return None
@@ -108,8 +126,9 @@ def _run_props(rpr: ET.Element | None) -> _RunProps:
     font = wml_attr(fonts, "eastAsia") or wml_attr(fonts, "ascii") or wml_attr(fonts, "hAnsi")
     sz = wml_attr(wml_child(rpr, "w:sz"), "val")
     size: float | None = None
-    if sz is not None and sz.isdigit():
-        size = int(sz) / 2  # half-points → points
+    half_points = _small_int(sz)
+    if half_points is not None:
+        size = half_points / 2  # half-points → points
     return _RunProps(bold=_toggle(wml_child(rpr, "w:b")), font=font, size=size,
                      vanish=_toggle(wml_child(rpr, "w:vanish")))
 
@@ -153,12 +172,12 @@ class _Styles:
         outline = num_id = ilvl = None
         if ppr is not None:
             lvl = wml_attr(wml_child(ppr, "w:outlineLvl"), "val")
-            outline = int(lvl) if lvl is not None and lvl.isdigit() else None
+            outline = _small_int(lvl)
             numpr = wml_child(ppr, "w:numPr")
             if numpr is not None:
                 num_id = wml_attr(wml_child(numpr, "w:numId"), "val")
                 il = wml_attr(wml_child(numpr, "w:ilvl"), "val")
-                ilvl = int(il) if il is not None and il.isdigit() else None
+                ilvl = _small_int(il)
         rp = _run_props(wml_child(el, "w:rPr"))
         return _Style(
             name=wml_attr(wml_child(el, "w:name"), "val"),
@@ -236,6 +255,7 @@ class _Reader:
         self.out = _Builder()
         self.tables = 0
         self.pending = ""  # text of a paragraph whose mark was deleted: it joins the next paragraph
+        self.plain_default = styles.get(styles.default_paragraph).num_id is None
 
     # -- block level -------------------------------------------------------------------------------
 
@@ -256,6 +276,8 @@ class _Reader:
                 self.blocks(_choice(el))
 
     def paragraph(self, p: ET.Element) -> None:
+        if not len(p) and not self.pending and self.plain_default:
+            return  # an empty <w:p/> of an unnumbered default style shows nothing (and a file may hold 10^5)
         ppr = wml_child(p, "w:pPr")
         style_id = wml_attr(wml_child(ppr, "w:pStyle"), "val") if ppr is not None else None
         style_id = style_id or self.styles.default_paragraph
@@ -297,8 +319,8 @@ class _Reader:
             il = wml_attr(wml_child(numpr, "w:ilvl"), "val")
             if nid is not None:
                 num_id = nid
-            if il is not None and il.isdigit():
-                ilvl = int(il)
+            if _small_int(il) is not None:
+                ilvl = _small_int(il)
         if num_id is None or num_id == "0":  # numId 0 switches numbering off (even a style's)
             return None
         return self.counter.next(num_id, ilvl or 0)
@@ -311,7 +333,7 @@ class _Reader:
             col = 0
             if trpr is not None:
                 before = wml_attr(wml_child(trpr, "w:gridBefore"), "val")
-                col = int(before) if before is not None and before.isdigit() else 0
+                col = _small_int(before) or 0
             cells: list[tuple[int, str]] = []
             for tc in (el for el in _flatten(tr) if wml_name(el.tag) == "w:tc"):
                 tcpr = wml_child(tc, "w:tcPr")
@@ -321,7 +343,7 @@ class _Reader:
                 # its left neighbour, it is not a cell of this row (`col` keeps the grid position)
                 if vmerge is None or wml_attr(vmerge, "val") == "restart":
                     cells.append((col, self._cell_text(tc)))
-                col += int(span) if span is not None and span.isdigit() else 1
+                col += _small_int(span) or 1
             if not any(t.strip() for _, t in cells):
                 continue
             start = self.out.offset
@@ -419,10 +441,9 @@ def _run_text(run: ET.Element, boxes: list[ET.Element]) -> str:
             out.append("-")
         elif name == "w:sym":
             char = wml_attr(c, "char")
-            if char and len(char) == 4:
-                code = int(char, 16)
-                if not 0xE000 <= code <= 0xF8FF and not 0xF000 <= code <= 0xF0FF:
-                    out.append(chr(code))
+            code = _hex4(char)
+            if code is not None and not 0xE000 <= code <= 0xF8FF and not 0xF000 <= code <= 0xF0FF:
+                out.append(chr(code))
         elif name in ("w:drawing", "w:pict", "w:object", "mc:AlternateContent"):
             _find_boxes(c, boxes)
         # w:delText, w:instrText (field codes), w:footnoteReference, w:commentReference: not body text
@@ -452,13 +473,13 @@ def _outline(ppr: ET.Element | None, style: _Style) -> int | None:
     level = style.outline
     if ppr is not None:
         direct = wml_attr(wml_child(ppr, "w:outlineLvl"), "val")
-        if direct is not None and direct.isdigit():
-            level = int(direct)
+        if _small_int(direct) is not None:
+            level = _small_int(direct)
     if level is None and style.name:
         low = style.name.lower()
         for prefix in _HEADING_NAMES:
-            if low.startswith(prefix) and low[len(prefix):].strip().isdigit():
-                return int(low[len(prefix):].strip())
+            if low.startswith(prefix) and _small_int(low[len(prefix):].strip()) is not None:
+                return _small_int(low[len(prefix):].strip())
     if level is None or level >= 9:
         return None
     return level + 1
@@ -467,11 +488,26 @@ def _outline(ppr: ET.Element | None, style: _Style) -> int | None:
 # -- the package ----------------------------------------------------------------------------------
 
 
+def _too_deep(root: ET.Element, limit: int) -> bool:
+    """Whether elements nest deeper than ``limit`` (walked with an explicit stack, not recursion)."""
+    stack: list[tuple[ET.Element, int]] = [(root, 1)]
+    while stack:
+        el, depth = stack.pop()
+        if len(el):
+            if depth >= limit:
+                return True
+            stack.extend((c, depth + 1) for c in el)
+    return False
+
+
 class _Package:
     """The zip container, read under a budget of uncompressed bytes."""
 
-    def __init__(self, data: bytes, *, source: str, budget: int) -> None:
+    def __init__(self, data: bytes, *, source: str, budget: int, max_depth: int = 100,
+                 max_elements: int = 300_000) -> None:
         self.source = source
+        self.max_depth = max_depth
+        self.max_elements = max_elements
         self.budget = budget
         self.limit = budget
         for magic, what in _NOT_ZIP:
@@ -509,10 +545,23 @@ class _Package:
         data = self.read(name)
         if data is None:
             return None
+        tags = data.count(b"<")  # an upper bound on the elements, counted in C before any tree is built
+        if tags > self.max_elements:
+            raise InputTooLargeError(
+                f"part {name} has up to {tags:,} XML elements; the limit is {self.max_elements:,} "
+                "(max_xml_elements; raise it with --limit max_xml_elements=N)", source=self.source)
         try:
-            return ET.fromstring(data)
+            root = ET.fromstring(data)
         except ET.ParseError as exc:
             raise CorruptFileError(f"part {name} is not well-formed XML ({exc})", source=self.source) from None
+        # the reader walks tables, content controls and hyperlinks recursively; no real document nests
+        # anywhere near the limit, a hostile one nests thousands deep
+        if _too_deep(root, self.max_depth):
+            raise InputTooLargeError(
+                f"part {name} nests XML elements more than {self.max_depth} deep (tables in tables, content "
+                "controls in controls); the limit is max_xml_depth (raise it with --limit max_xml_depth=N)",
+                source=self.source)
+        return root
 
     def relationships(self, part: str) -> dict[str, str]:
         """Relationship type suffix (``/styles``) → target part name, for ``part``."""
@@ -543,7 +592,8 @@ def read_docx_bytes(data: bytes, *, source: str, limits: Limits) -> Document:
     """
     if not data:
         raise EmptyInputError("the file is empty", source=source)
-    pkg = _Package(data, source=source, budget=limits.max_uncompressed)
+    pkg = _Package(data, source=source, budget=limits.max_uncompressed, max_depth=limits.max_xml_depth,
+                   max_elements=limits.max_xml_elements)
     main = pkg.relationships("").get(_OFFICE_DOCUMENT, "word/document.xml")
     if main not in pkg.names:
         main = "word/document.xml"
@@ -557,7 +607,9 @@ def read_docx_bytes(data: bytes, *, source: str, limits: Limits) -> Document:
     rels = pkg.relationships(main)
     styles = _Styles(pkg.xml(rels["/styles"]) if "/styles" in rels else None)
     numbering = parse_numbering(pkg.xml(rels["/numbering"]) if "/numbering" in rels else None)
-    reader = _Reader(styles, NumberingCounter(numbering, style_num=styles.numbering_styles()))
+    counter = NumberingCounter(numbering, style_num=styles.numbering_styles(), max_value=limits.max_list_number,
+                               source=source)
+    reader = _Reader(styles, counter)
     reader.blocks(body)
     if reader.pending.strip():
         reader.out.add_line(reader.pending)

@@ -26,6 +26,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from xml.etree import ElementTree as ET
 
+from textkit.errors import InputTooLargeError
 from textkit.numerals import int_to_chinese
 
 __all__ = [
@@ -78,6 +79,13 @@ def wml_child(el: ET.Element, name: str) -> ET.Element | None:
 
 def _int(value: str | None, default: int | None = None) -> int | None:
     if value is None:
+        return default
+    if len(value) > 12:
+        # int() of 5,000 digits raises; a number this long is past any limit, so stand in a large one
+        # (refused as max_list_number if it is ever shown) rather than compute it
+        digits = value.strip()
+        if digits.lstrip("+-").isascii() and digits.lstrip("+-").isdigit():
+            return -(10**12) if digits.startswith("-") else 10**12
         return default
     try:
         return int(value)
@@ -262,8 +270,11 @@ _PLACEHOLDER = re.compile(r"%([1-9])")
 class NumberingCounter:
     """Mutable list counters of one document pass; `next` renders the marker of one numbered paragraph."""
 
-    def __init__(self, numbering: Numbering, *, style_num: Mapping[str, str] | None = None) -> None:
+    def __init__(self, numbering: Numbering, *, style_num: Mapping[str, str] | None = None,
+                 max_value: int = 32_767, source: str = "<docx>") -> None:
         self._numbering = numbering
+        self._max_value = max_value
+        self._source = source
         self._style_num = style_num or {}
         self._counters: dict[str, dict[int, int]] = {}
         self._applied: set[tuple[str, int]] = set()
@@ -306,6 +317,11 @@ class NumberingCounter:
             value = counters[ilvl] + 1
         else:
             value = override if override is not None else level.start
+        if not -self._max_value <= value <= self._max_value:
+            # roman numerals of 10^30 take forever to write, letters of 2·10^9 take gigabytes
+            raise InputTooLargeError(
+                f"list {num_id} level {ilvl} reaches number {value:,}; the limit is {self._max_value:,} "
+                "(max_list_number; raise it with --limit max_list_number=N)", source=self._source)
         counters[ilvl] = value
         for deeper in [d for d in counters if d > ilvl]:
             restart = levels[deeper].restart if deeper in levels else None
@@ -319,6 +335,10 @@ class NumberingCounter:
             if ref is None:
                 return ""
             v = counters.get(k, inst.start_overrides.get(k, ref.start))
+            if not -self._max_value <= v <= self._max_value:
+                raise InputTooLargeError(
+                    f"list {num_id} level {k} shows number {v:,}; the limit is {self._max_value:,} "
+                    "(max_list_number; raise it with --limit max_list_number=N)", source=self._source)
             return format_number(v, "decimal" if level.legal and k != ilvl else ref.fmt)
 
         shown = _PLACEHOLDER.sub(value_of, level.text)

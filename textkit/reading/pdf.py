@@ -34,8 +34,10 @@ from typing import TYPE_CHECKING, Any
 
 import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+from pdfminer.pdfinterp import PDFPageInterpreter
 from pdfminer.pdftypes import resolve1
 from pdfminer.psexceptions import PSException
+from pdfplumber.page import PDFPageAggregatorWithMarkedContent
 from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
 from textkit.errors import (
@@ -73,6 +75,9 @@ _REPEAT_SHARE = 0.5  # a running header/footer repeats on at least this share of
 _BOLD_WORDS = ("bold", "black", "heavy", "semibold", "demibold")
 _SUBSET_PREFIX = re.compile(r"^[A-Z]{6}\+")
 _DIGITS = re.compile(r"\d+")
+_FORM_COST = 20  # objects a form XObject counts for (see _CountingDevice.begin_figure)
+_GRID_COST = 8  # objects a ruling-line crossing counts for in the document budget (table finding is slow)
+_SNAP = 3.0  # pdfplumber's snap tolerance: ruling lines closer than this are merged into one
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,6 +140,7 @@ class _Page:
     blocks: list[_Line | _Table] = field(default_factory=list)
     has_text: bool = False
     undecodable: int = 0  # glyphs without a Unicode mapping, left out
+    skipped_grid: int = 0  # ruling-line crossings not looked at for tables (more than max_table_grid)
 
 
 # -- page → lines and tables ----------------------------------------------------------------------
@@ -247,7 +253,117 @@ def _lines(chars: list[dict[str, Any]], dropped: list[dict[str, Any]], page: int
     return out
 
 
-def _read_page(page: Any, number: int) -> _Page:
+class _OverBudget(Exception):  # an internal signal, turned into InputTooLargeError
+    """Raised by `_CountingDevice` the moment a page draws more than a limit allows."""
+
+    def __init__(self, limit: str, value: int) -> None:
+        super().__init__(limit)
+        self.limit = limit
+        self.value = value
+
+    def error(self, page: int, source: str) -> InputTooLargeError:
+        where = "the document" if self.limit == "max_pdf_objects" else f"page {page}"
+        what = "glyphs" if self.limit == "max_page_chars" else "objects"
+        return InputTooLargeError(
+            f"{where} draws more than {self.value:,} {what}; the limit is {self.limit} "
+            f"(raise it with --limit {self.limit}=N)", source=source)
+
+
+class _CountingDevice(PDFPageAggregatorWithMarkedContent):
+    """pdfplumber's own layout device, stopping the interpreter as soon as a page has drawn more glyphs or
+    objects than allowed: a few hundred bytes of nested form XObjects can draw billions of glyphs, so
+    the budget is checked while drawing, not after."""
+
+    def __init__(self, rsrcmgr: Any, *, pageno: int, laparams: Any, budget: _Budget) -> None:
+        super().__init__(rsrcmgr, pageno=pageno, laparams=laparams)
+        self.budget = budget
+
+    def render_char(self, *args: Any, **kwargs: Any) -> float:
+        self.budget.glyph()
+        return float(super().render_char(*args, **kwargs))
+
+    def paint_path(self, *args: Any, **kwargs: Any) -> None:
+        self.budget.object()
+        super().paint_path(*args, **kwargs)
+
+    def render_image(self, *args: Any, **kwargs: Any) -> None:
+        self.budget.object()
+        super().render_image(*args, **kwargs)
+
+    def begin_figure(self, *args: Any, **kwargs: Any) -> None:
+        # a form XObject is parsed and interpreted again at every use: it costs as much as ~20 glyphs
+        self.budget.object(_FORM_COST)
+        super().begin_figure(*args, **kwargs)
+
+
+@dataclass(slots=True)
+class _Budget:
+    """Glyphs and objects left: per page (reset by `page`) and for the whole document."""
+
+    max_chars: int
+    max_objects: int
+    max_doc: int
+    doc_left: int
+    chars: int = 0
+    objects: int = 0
+
+    def page(self) -> None:
+        self.chars = self.objects = 0
+
+    def glyph(self) -> None:
+        self.chars += 1
+        if self.chars > self.max_chars:
+            raise _OverBudget("max_page_chars", self.max_chars)
+        self.object()
+
+    def object(self, cost: int = 1, *, page_too: bool = True) -> None:
+        self.objects += cost if page_too else 0
+        self.doc_left -= cost
+        if self.objects > self.max_objects:
+            raise _OverBudget("max_page_objects", self.max_objects)
+        if self.doc_left < 0:
+            raise _OverBudget("max_pdf_objects", self.max_doc)
+
+
+def _interpret(page: Any, number: int, budget: _Budget, limits: Limits, source: str) -> None:
+    """Interpret ``page`` under ``budget`` and hand the result to pdfplumber (which would otherwise
+    interpret it without one); refuse a page too large before any drawing is done."""
+    area = float(page.width) * float(page.height)
+    if not area <= limits.max_page_area:  # `not <=`: a NaN-sized page is refused too
+        raise InputTooLargeError(
+            f"page {number} is {float(page.width):,.0f} × {float(page.height):,.0f} points; the limit is "
+            f"{limits.max_page_area:,.0f} square points (max_page_area; raise it with --limit max_page_area=N)",
+            source=source)
+    budget.page()
+    device = _CountingDevice(page.pdf.rsrcmgr, pageno=page.page_number, laparams=page.pdf.laparams,
+                             budget=budget)
+    try:
+        PDFPageInterpreter(page.pdf.rsrcmgr, device).process_page(page.page_obj)
+    except _OverBudget as exc:
+        raise exc.error(number, source) from None
+    except (RecursionError, MemoryError, PSException, ValueError, TypeError, KeyError, IndexError,
+            AttributeError, ZeroDivisionError, OverflowError, AssertionError, EOFError) as exc:
+        raise PdfminerException(exc) from None
+    page._layout = device.get_result()  # pdfplumber's cache of the interpreted page
+
+
+def _ruling_grid(page: Any) -> int:
+    """Vertical × horizontal ruling lines on ``page`` after pdfplumber's snapping, estimated in one pass:
+    how many crossings its table finder would compare (its cost grows much faster than that)."""
+    xs: set[int] = set()
+    ys: set[int] = set()
+    for e in page.edges:
+        if e.get("orientation") == "v":
+            xs.add(int(float(e["x0"]) // _SNAP))
+        elif e.get("orientation") == "h":
+            ys.add(int(float(e["top"]) // _SNAP))
+    return len(xs) * len(ys)
+
+
+def _read_page(page: Any, number: int, budget: _Budget | None = None, limits: Limits | None = None,
+               source: str = "<pdf>") -> _Page:
+    if budget is not None and limits is not None:
+        _interpret(page, number, budget, limits, source)
     raw: list[dict[str, Any]] = list(page.chars)
     # a glyph of a font with no Unicode map comes out as "(cid:123)": it cannot be read, only counted
     undecodable = sum(1 for c in raw if str(c.get("text", "")).startswith("(cid:"))
@@ -259,7 +375,16 @@ def _read_page(page: Any, number: int) -> _Page:
     if not out.has_text:
         return out
     tables: list[tuple[tuple[float, float, float, float], list[list[tuple[int, str]]], int]] = []
-    if page.rects or page.lines or page.curves:  # pdfplumber finds tables by their ruling lines
+    crossings = _ruling_grid(page) if (page.rects or page.lines or page.curves) else 0
+    too_many = limits is not None and crossings > limits.max_table_grid
+    if not too_many and budget is not None:
+        try:
+            budget.object(_GRID_COST * crossings, page_too=False)
+        except _OverBudget as exc:
+            raise exc.error(number, source) from None
+    # pdfplumber finds tables by their ruling lines, comparing every vertical with every horizontal one and
+    # every crossing with the others: past the limit the page is read as text without tables
+    if crossings and not too_many:
         kept = {id(c) for c in chars}
         deduped = page.filter(lambda obj: obj.get("object_type") != "char" or id(obj) in kept)
         for table in deduped.find_tables():
@@ -277,6 +402,7 @@ def _read_page(page: Any, number: int) -> _Page:
     blocks.extend(_Table(page=number, top=bbox[1], rows=rows, columns=cols) for bbox, rows, cols in tables)
     blocks.sort(key=lambda b: b.top)
     out.blocks = blocks
+    out.skipped_grid = crossings if too_many else 0
     return out
 
 
@@ -570,7 +696,9 @@ def read_pdf_bytes(data: bytes, *, source: str, limits: Limits) -> Document:
             if len(plumber_pages) > limits.max_pages:
                 raise InputTooLargeError(
                     f"has {len(plumber_pages):,} pages; the limit is {limits.max_pages:,}", source=source)
-            pages = [_read_page(p, n) for n, p in enumerate(plumber_pages, start=1)]
+            budget = _Budget(max_chars=limits.max_page_chars, max_objects=limits.max_page_objects,
+                             max_doc=limits.max_pdf_objects, doc_left=limits.max_pdf_objects)
+            pages = [_read_page(p, n, budget, limits, source) for n, p in enumerate(plumber_pages, start=1)]
     except (PdfminerException, MalformedPDFException, PSException) as exc:
         raise _refuse(exc, source) from None
     blank = [p.number for p in pages if not p.has_text]
@@ -596,6 +724,10 @@ def read_pdf_bytes(data: bytes, *, source: str, limits: Limits) -> Document:
     warnings: tuple[str, ...] = ()
     if undecodable:
         warnings += (f"{undecodable:,} glyphs in fonts without a Unicode map were left out",)
+    skipped = [p.number for p in pages if p.skipped_grid]
+    if skipped:
+        warnings += (f"page(s) {', '.join(map(str, skipped))} have more than {limits.max_table_grid:,} ruling-line "
+                     "crossings: read as text without looking for tables (max_table_grid)",)
     if blank:
         which = f"page {blank[0]} has" if len(blank) == 1 else f"pages {', '.join(map(str, blank))} have"
         warnings += (f"{which} no readable text layer (scanned or damaged); its content is missing",)

@@ -33,6 +33,14 @@ class Piece:
     label: str | None = None
 
 
+# A run of Chinese numerals longer than this is not (part of) an inline marker: no 一是 numbers past 九十九.
+# Inside such a run no position can start a marker (the character before it is a numeral, not a clause
+# boundary), so the scan skips it; trying the 是-pattern at each position of a long run, each try
+# consuming the rest of the run, took time quadratic in its length (issue 16).
+_MAX_NUMERALS = 12
+_NUMERAL_RUN = re.compile(f"[〇零一二两三四五六七八九十百千]{{{_MAX_NUMERALS + 1},}}")
+
+
 def _inline_markers(text: str, start: int, end: int, markers: Markers, *, fast: bool = True) -> list[Marker]:
     found: list[Marker] = []
     match_at = markers.inline_match if fast else markers.inline_plain
@@ -41,11 +49,20 @@ def _inline_markers(text: str, start: int, end: int, markers: Markers, *, fast: 
     if first is not None and first.end <= end:
         found.append(first)
         pos = first.end
+    run = _NUMERAL_RUN.search(text, pos, end)
     while True:
         if fast:
-            hit = markers.inline_scan.search(text, pos, end)
+            while run is not None and run.end() <= pos:
+                run = _NUMERAL_RUN.search(text, max(pos, run.end()), end)
+            if run is not None and run.start() < pos:  # pos inside a long run: resume after it
+                pos = run.end()
+                continue
+            hit = markers.inline_scan.search(text, pos, run.start() + 1 if run is not None else end)
             if hit is None:
-                return found
+                if run is None:
+                    return found
+                pos = run.end()
+                continue
             i = hit.start()
         else:  # the plain path: every clause start is a candidate
             if pos >= end:
