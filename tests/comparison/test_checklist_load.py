@@ -177,3 +177,16 @@ def test_bad_toml_and_yaml_and_paths(tmp_path: Path) -> None:
 
 def test_checklist_load_classmethod() -> None:
     assert Checklist.load(SHIPPED).id == "zhuti-jiaoyu-2023"
+
+
+def test_items_nested_too_deep_are_refused_with_a_clear_error(tmp_path: Path) -> None:
+    # a generated checklist whose children nest 30 levels (a directive has four or five)
+    item: dict[str, object] = {"id": "t30", "title": "任务", "source": "一", "description": "开展工作。"}
+    for n in range(29, 0, -1):
+        item = {"id": f"t{n}", "title": "任务", "source": "一", "children": [item]}
+    with pytest.raises(ChecklistError, match="nest deeper than 20 levels"):
+        checklist_from_dict({"items": [item]}, file="deep.toml")
+    deep = tmp_path / "deep.toml"
+    deep.write_text("a = " + "[" * 5000 + "]" * 5000 + "\n", encoding="utf-8")
+    with pytest.raises(ChecklistError, match="deep"):
+        load_checklist(deep)

@@ -48,6 +48,7 @@ SCOPES: tuple[str, ...] = ("section", "statement")
 _TOP_KEYS = ("schema", "id", "title", "source", "description", "items")
 _ITEM_KEYS = ("id", "title", "source", "description", "keywords", "priority", "match", "scope", "children", "span")
 _ID_RE = re.compile(r"^\S+$")
+MAX_DEPTH = 20  # groups of groups of tasks: a directive has four or five levels
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,6 +158,9 @@ def load_checklist(path: str | Path) -> Checklist:
     if suffix == ".toml":
         try:
             data = tomllib.loads(text)
+        except RecursionError:
+            raise ChecklistError(f"nests tables deeper than Python can read (a checklist needs {MAX_DEPTH} levels "
+                                 "at most)", file=name) from None
         except tomllib.TOMLDecodeError as exc:
             raise ChecklistError(f"not valid TOML: {exc}", file=name) from None
     else:
@@ -196,7 +200,9 @@ def checklist_from_dict(data: Any, *, file: str = "<checklist>") -> Checklist:
     )
 
 
-def _item(raw: Any, *, file: str, where: str, seen: set[str]) -> ChecklistItem:
+def _item(raw: Any, *, file: str, where: str, seen: set[str], depth: int = 1) -> ChecklistItem:
+    if depth > MAX_DEPTH:
+        raise ChecklistError(f"items nest deeper than {MAX_DEPTH} levels", file=file, entry=where, key="children")
     if not isinstance(raw, Mapping):
         raise ChecklistError(f"item must be a table/mapping, not {type(raw).__name__}", file=file, entry=where)
     name = str(raw["id"]) if isinstance(raw.get("id"), str) and raw["id"] else where
@@ -233,7 +239,8 @@ def _item(raw: Any, *, file: str, where: str, seen: set[str]) -> ChecklistItem:
     if not isinstance(children_raw, list):
         raise ChecklistError(f"must be a list of items, not {type(children_raw).__name__}", file=file, entry=item_id, key="children")
     children = tuple(
-        _item(c, file=file, where=f"{item_id}.children[{n}]", seen=seen) for n, c in enumerate(children_raw, start=1)
+        _item(c, file=file, where=f"{item_id}.children[{n}]", seen=seen, depth=depth + 1)
+        for n, c in enumerate(children_raw, start=1)
     )
     return ChecklistItem(
         id=item_id,
