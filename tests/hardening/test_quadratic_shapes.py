@@ -15,7 +15,7 @@ from textkit.lint import lint, load_config
 from textkit.lint.base import Context
 from textkit.lint.measures import _ancestors
 from textkit.pipeline import parse_text
-from textkit.tokenize import _CHUNK, tokenize
+from textkit.tokenize import _CHUNK, _DOMAIN_WORDS, tokenize
 
 
 def test_long_numeral_run_is_not_an_inline_marker_but_real_items_still_are() -> None:
@@ -34,7 +34,11 @@ def test_numeral_run_keeps_every_character_in_the_tree() -> None:
 
 def test_tokenize_in_chunks_tiles_text_and_matches_jieba_on_prose(seed000_text: str) -> None:
     assert len(seed000_text) > _CHUNK
-    assert [(t.text, t.start, t.end) for t in tokenize(seed000_text)] == list(jieba.tokenize(seed000_text))
+    # jieba on the whole text at once, with the same domain words
+    whole = jieba.Tokenizer()
+    for w in _DOMAIN_WORDS:
+        whole.add_word(w)
+    assert [(t.text, t.start, t.end) for t in tokenize(seed000_text)] == list(whole.tokenize(seed000_text))
 
 
 def test_tokenize_of_a_long_unknown_run_tiles_it() -> None:

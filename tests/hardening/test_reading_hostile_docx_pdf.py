@@ -154,10 +154,10 @@ def test_batch_goes_on_past_a_file_that_hits_a_bug(tmp_path: Path, monkeypatch: 
 
     real = pipeline.parse_structure
 
-    def flaky(doc):  # type: ignore[no-untyped-def]
+    def flaky(doc, **kw):  # type: ignore[no-untyped-def]
         if "炸" in doc.text:
             raise RecursionError("maximum recursion depth exceeded")
-        return real(doc)
+        return real(doc, **kw)
 
     monkeypatch.setattr(pipeline, "parse_structure", flaky)
     good = tmp_path / "good.txt"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -119,16 +120,20 @@ def test_config_that_is_a_folder_is_exit_2(tmp_path: Path, capsys: pytest.Captur
     assert capsys.readouterr().err.count("\n") == 1
 
 
-@pytest.mark.parametrize("value", ["inf", "nan", "-inf"])
-def test_thresholds_of_inf_or_nan_are_refused(tmp_path: Path, value: str,
-                                              capsys: pytest.CaptureFixture[str]) -> None:
-    th = tmp_path / "th.toml"
-    th.write_text(f'[[param]]\nid = "evidence.top"\nvalue = {value}\n', encoding="utf-8")
+@pytest.mark.parametrize("value", ["Infinity", "NaN", "-Infinity"])
+def test_a_coverage_model_of_inf_or_nan_is_refused(tmp_path: Path, value: str,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    from textkit.comparison.coverage import FEATURES, load_model
+
+    data = load_model().to_dict()
+    data["covered"]["intercept"] = value  # JSON's non-finite spellings, which json.loads accepts
+    model = tmp_path / "model.json"
+    model.write_text(json.dumps(data).replace(f'"{value}"', value), encoding="utf-8")
     ck = tmp_path / "ck.toml"
-    ck.write_text('[[items]]\nid = "xuexi"\ntitle = "加强学习"\nkeywords = [["学习"]]\n', encoding="utf-8")
-    assert main(["check", str(_plan(tmp_path)), "--checklist", str(ck), "--thresholds", str(th)]) == 2
+    ck.write_text('[[items]]\nid = "xuexi"\ntitle = "加强学习"\nsource = "一"\nkeywords = [["学习"]]\n', encoding="utf-8")
+    assert main(["check", str(_plan(tmp_path)), "--checklist", str(ck), "--model", str(model)]) == 2
     err = capsys.readouterr().err
-    assert "finite" in err and err.count("\n") == 1
+    assert "finite" in err and err.count("\n") == 1 and len(FEATURES) > 0
 
 
 @pytest.mark.parametrize("option", ["--max-size", "--max-uncompressed"])
