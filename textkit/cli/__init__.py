@@ -13,7 +13,7 @@ __all__ = ["main"]
 
 # Each name is a module of this package defining `add_parser(subparsers)`; heavy imports stay inside
 # the command's run function so `textkit parse` does not load scikit-learn.
-COMMANDS: tuple[str, ...] = ("parse", "check", "tasks", "compare", "lint")
+COMMANDS: tuple[str, ...] = ("parse", "check", "tasks", "compare", "lint", "batch")
 
 
 def build_parser() -> argparse.ArgumentParser:
