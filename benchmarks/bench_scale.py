@@ -106,7 +106,7 @@ def main(argv: list[str] | None = None) -> int:
         runs[(n, 0)] = t
         peak = peak_rss()
         report("serial (no Dask)", n, t, (peak,))
-    plan = [(sizes[0], w) for w in counts] + [(n, max(counts)) for n in sizes[1:]]
+    plan = ([(sizes[0], w) for w in counts] + [(n, max(counts)) for n in sizes[1:]]) if sizes else []
     for n, w in plan:
         out = tempfile.mkdtemp(dir=args.tmp, prefix=f"bench-{w}w-")
         t0 = time.perf_counter()
@@ -127,6 +127,7 @@ def main(argv: list[str] | None = None) -> int:
             verdict = "ok" if ratio <= 2 else "FAILS"
             print(f"{n:,} plans: {w} workers {runs[(n, w)]:.1f} s vs serial/{w} {runs[(n, 0)] / w:.1f} s "
                   f"= {ratio:.2f}x (budget 2x: {verdict})")
+    compare_runs: dict[int, float] = {}
     for n in compare_sizes:
         from textkit.batch import compare_batch
 
@@ -139,6 +140,11 @@ def main(argv: list[str] | None = None) -> int:
               f"peak per worker: {', '.join(f'{p / 2**20:,.0f} MB' for p in c.peak_memory)}; "
               f"stages: {', '.join(f'{k} {v:.1f} s' for k, v in c.seconds.items())}", flush=True)
         shutil.rmtree(out)
+        compare_runs[n] = t
+    if len(compare_runs) > 1:
+        lo, hi = min(compare_runs), max(compare_runs)
+        exponent = math.log(compare_runs[hi] / compare_runs[lo]) / math.log(hi / lo)
+        print(f"compare growth {lo:,} -> {hi:,} plans with {w} workers: time ~ N^{exponent:.3f}")
     print(f"load average at end {os.getloadavg()}")
     return 0
 
