@@ -97,7 +97,7 @@ def sketch_partition(task: SketchTask) -> Sketch:
     hasher = MinHasher(task.settings)
     sigs = np.full((len(task.files), task.settings.num_perm), EMPTY, dtype=np.uint32)
     valid = np.zeros(len(task.files), dtype=np.bool_)
-    tables = Tables(("coverage", "errors"))
+    tables = Tables(("coverage", "compare_errors"))
     for i, f in enumerate(task.files):
         one = Tables(("coverage",))
         try:
@@ -162,7 +162,7 @@ def align_pairs(task: AlignTask) -> dict[str, int]:
     from textkit.comparison.reuse import align
     from textkit.reading import read
 
-    tables = Tables(("reuse", "errors"))
+    tables = Tables(("reuse", "compare_errors"))
     cache: dict[str, Document | None] = {}
 
     def doc(f: InputFile) -> Document | None:
@@ -226,7 +226,8 @@ def compare_batch(
     limits: Limits = DEFAULT_LIMITS,
 ) -> CompareSummary:
     """Near-duplicates, reused passages, top-k neighbours and (with ``checklist``) the coverage matrix
-    of many plans, on Dask, into Parquet tables neighbours/reuse/coverage/errors in ``outdir``.
+    of many plans, on Dask, into Parquet tables neighbours/reuse/coverage/compare_errors in ``outdir`` (which may be the folder
+    of a `parse_batch`: no table is shared).
 
     The tables of an earlier comparison in ``outdir`` are replaced.
 
@@ -249,7 +250,7 @@ def compare_batch(
     files, discovery_errors = discover(inputs)
     rows = dict.fromkeys(COMPARE_TABLES, 0)
     seconds: dict[str, float] = {}
-    errs = Tables(("errors",))
+    errs = Tables(("compare_errors",))
     for exc in discovery_errors:
         errs.add_error(file=exc.source, hash="", error=type(exc).__name__, message=str(exc))
     n = len(files)
@@ -322,9 +323,9 @@ def compare_batch(
                 rows[name] += k
         seconds["align"] = time.perf_counter() - t0
         peaks = tuple(sorted(run.peak_memory().values()))
-    rows["errors"] += write_part(out, "errors", "driver", errs.columns["errors"])
+    rows["compare_errors"] += write_part(out, "compare_errors", "driver", errs.columns["compare_errors"])
     return CompareSummary(
-        outdir=out, plans=int(valid.sum()), errors=rows["errors"], candidates=candidates, workers=n_workers,
+        outdir=out, plans=int(valid.sum()), errors=rows["compare_errors"], candidates=candidates, workers=n_workers,
         rows=rows, peak_memory=peaks, seconds=seconds,
     )
 

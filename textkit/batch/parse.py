@@ -138,7 +138,6 @@ def parse_batch(
     done = {h for e in entries.values() for _path, h in e["files"]}
     pending = [f for f in files if f.hash not in done]
     rows = dict.fromkeys(PARSE_TABLES, 0)
-    errors = 0
     if discovery_errors:
         # Paths that are not readable files have no content hash: keyed by the paths themselves.
         tables = Tables()
@@ -170,10 +169,9 @@ def parse_batch(
             for name, n in counts.items():
                 rows[name] += n
         peaks = tuple(sorted(run.peak_memory().values()))
-    errors = rows["errors"]
     summary = BatchSummary(
         outdir=out, files=len(files), skipped=len(files) - len(pending), parsed=len(pending),
-        errors=errors, partitions=len(tasks) + len(retry), workers=n_workers, rows=rows,
+        errors=rows["errors"], partitions=len(tasks) + len(retry), workers=n_workers, rows=rows,
         peak_memory=peaks,
     )
     _write_manifest(out)

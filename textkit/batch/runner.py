@@ -88,7 +88,7 @@ class Runner:
         else:
             from tqdm import tqdm
 
-            yield from tqdm(done, total=total, desc=desc, unit="part", leave=False, file=sys.stdout)
+            yield from tqdm(done, total=total, desc=desc, unit="part", leave=False)
 
     def peak_memory(self) -> dict[str, int]:
         """Peak resident memory (bytes) of each worker process since it started, by worker address."""

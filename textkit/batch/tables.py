@@ -68,9 +68,11 @@ SCHEMAS: dict[str, tuple[tuple[str, ColumnType], ...]] = {
     # The coverage matrix in long form: one row per plan and checklist item.
     "coverage": (*_KEYS, ("item", "string"), ("status", "string")),
 }
+# A comparison keeps its unreadable files apart, so it can share a folder with a parse's ``errors``.
+SCHEMAS["compare_errors"] = SCHEMAS["errors"]
 
 PARSE_TABLES: tuple[str, ...] = ("plans", "sections", "measures", "units", "dates", "errors")
-COMPARE_TABLES: tuple[str, ...] = ("neighbours", "reuse", "coverage", "errors")
+COMPARE_TABLES: tuple[str, ...] = ("neighbours", "reuse", "coverage", "compare_errors")
 
 
 def _sections_with_parent(node: Section, parent: str | None) -> Iterator[tuple[Section, str | None]]:
@@ -112,7 +114,9 @@ class Tables:
                 self.columns[name][key].extend(values)
 
     def add_error(self, *, file: str, hash: str, error: str, message: str) -> None:
-        self.add("errors", file=file, hash=hash, error=error, message=message)
+        """A row of the errors table among ``names`` (``errors``, or ``compare_errors``)."""
+        table = "errors" if "errors" in self.columns else "compare_errors"
+        self.add(table, file=file, hash=hash, error=error, message=message)
 
     def add_plan(self, plan: Plan, *, file: str, hash: str) -> None:
         """The rows of one parsed plan in every parse table."""
