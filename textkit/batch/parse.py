@@ -169,6 +169,9 @@ def parse_batch(
             for name, n in counts.items():
                 rows[name] += n
         peaks = tuple(sorted(run.peak_memory().values()))
+    # A partition that failed as a whole may have written some parts before its worker died; its files
+    # were redone one by one, so those parts must go now, not at the next run.
+    clean(out, PARSE_TABLES, keep=done_partitions(out))
     summary = BatchSummary(
         outdir=out, files=len(files), skipped=len(files) - len(pending), parsed=len(pending),
         errors=rows["errors"], partitions=len(tasks) + len(retry), workers=n_workers, rows=rows,
