@@ -80,8 +80,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--compare", default="", help="sizes to run compare_batch on (reuse + similarity)")
     ap.add_argument("--tmp", default=tempfile.gettempdir())
     args = ap.parse_args(argv)
+    import logging
+
     from textkit.batch import parse_batch
     from textkit.batch.runner import peak_rss
+
+    # Stage times of a long comparison as they finish (the summary line comes only at the end).
+    logging.basicConfig(format="  %(asctime)s %(name)s %(message)s", level=logging.WARNING)
+    logging.getLogger("textkit.batch").setLevel(logging.INFO)
 
     sizes = [int(s) for s in args.sizes.split(",") if s]
     counts = [int(w) for w in args.workers.split(",") if w]

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import hashlib
 import itertools
+import logging
 import os
 import time
 from collections.abc import Iterable, Sequence
@@ -41,6 +42,8 @@ from textkit.model import Document, Plan
 from textkit.reading import DEFAULT_LIMITS, Limits
 
 __all__ = ["CompareSummary", "compare_batch", "coverage_statuses"]
+
+log = logging.getLogger(__name__)
 
 _SKETCH_PARTITION = 200
 _ALIGN_PARTITION = 40  # pairs per task: a near-duplicate pair of long plans takes ~0.3 s to align, so small tasks keep both workers busy to the end
@@ -275,6 +278,7 @@ def compare_batch(
             for name, k in result.rows.items():
                 rows[name] += k
         seconds["sketch"] = time.perf_counter() - t0
+        log.info("sketch: %d plans in %.1f s", n, seconds["sketch"])
 
         t0 = time.perf_counter()
         groups = min(s.bands, max(1, 2 * n_workers))
@@ -293,6 +297,7 @@ def compare_batch(
         codes, first = np.unique(codes, return_index=True)
         sims = sims[first]
         seconds["lsh"] = time.perf_counter() - t0
+        log.info("lsh: %d candidate pairs in %.1f s", candidates, seconds["lsh"])
 
         t0 = time.perf_counter()
         near = sims >= min_similarity
@@ -305,10 +310,12 @@ def compare_batch(
         )
         rows["neighbours"] += write_part(out, "neighbours", "all", nb.columns["neighbours"])
         seconds["neighbours"] = time.perf_counter() - t0
+        log.info("neighbours: %d rows in %.1f s", rows["neighbours"], seconds["neighbours"])
 
         t0 = time.perf_counter()
         reuse = np.flatnonzero(sims >= reuse_similarity)
         pairs = [(files[int(codes[i] // n)], files[int(codes[i] % n)], round(float(sims[i]), 4)) for i in reuse]
+        log.info("align: %d pairs with similarity >= %.2f", len(pairs), reuse_similarity)
         align_tasks = [
             AlignTask(out, _pid("align", (f"{a.hash}{b.hash}" for a, b, _ in chunk)), tuple(chunk), limits)
             for chunk in _chunks(pairs, _ALIGN_PARTITION)
@@ -322,6 +329,7 @@ def compare_batch(
             for name, k in written.items():
                 rows[name] += k
         seconds["align"] = time.perf_counter() - t0
+        log.info("align: %d pairs in %.1f s", len(pairs), seconds["align"])
         peaks = tuple(sorted(run.peak_memory().values()))
     rows["compare_errors"] += write_part(out, "compare_errors", "driver", errs.columns["compare_errors"])
     return CompareSummary(
