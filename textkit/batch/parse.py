@@ -57,6 +57,7 @@ class BatchSummary:
     workers: int
     rows: dict[str, int] = field(default_factory=dict)
     peak_memory: tuple[int, ...] = ()
+    cpu_seconds: tuple[float, ...] = ()
 
 
 def _partition_id(files: Sequence[InputFile]) -> str:
@@ -169,13 +170,14 @@ def parse_batch(
             for name, n in counts.items():
                 rows[name] += n
         peaks = tuple(sorted(run.peak_memory().values()))
+        cpu = tuple(sorted(run.cpu_seconds().values()))
     # A partition that failed as a whole may have written some parts before its worker died; its files
     # were redone one by one, so those parts must go now, not at the next run.
     clean(out, PARSE_TABLES, keep=done_partitions(out))
     summary = BatchSummary(
         outdir=out, files=len(files), skipped=len(files) - len(pending), parsed=len(pending),
         errors=rows["errors"], partitions=len(tasks) + len(retry), workers=n_workers, rows=rows,
-        peak_memory=peaks,
+        peak_memory=peaks, cpu_seconds=cpu,
     )
     _write_manifest(out)
     return summary

@@ -19,7 +19,7 @@ from typing import Any, Generic, TypeVar
 
 from textkit.errors import OptionError
 
-__all__ = ["Failed", "Runner", "connect", "peak_rss", "show_progress"]
+__all__ = ["Failed", "Runner", "connect", "cpu_seconds", "peak_rss", "show_progress"]
 
 _T = TypeVar("_T")
 _R = TypeVar("_R")
@@ -93,6 +93,19 @@ class Runner:
     def peak_memory(self) -> dict[str, int]:
         """Peak resident memory (bytes) of each worker process since it started, by worker address."""
         return dict(self.client.run(peak_rss))
+
+    def cpu_seconds(self) -> dict[str, float]:
+        """CPU time (user + system) of each worker process since it started, by worker address: unlike
+        wall time, it does not grow when other programs share the machine."""
+        return dict(self.client.run(cpu_seconds))
+
+
+def cpu_seconds() -> float:
+    """This process's CPU time so far (user + system), in seconds."""
+    import resource
+
+    r = resource.getrusage(resource.RUSAGE_SELF)
+    return float(r.ru_utime + r.ru_stime)
 
 
 def peak_rss() -> int:
