@@ -131,6 +131,8 @@ def test_parse_batch_worker_killed_halfway_loses_and_duplicates_nothing(
     watcher.join()
     assert killed, "the batch finished before a worker could be killed"
     assert s.parsed == 18
+    failed = [r["message"] for r in read_table(tmp_path, "errors").to_pylist() if r["error"] == "TaskFailed"]
+    assert failed == []  # a task on the killed worker is run again, not reported as an error
     assert _written(tmp_path) == expected
     with Client(cluster) as client:  # the nanny restarted the killed worker
         client.wait_for_workers(2, timeout=60)

@@ -10,6 +10,7 @@ Progress is tqdm on a local cluster and Dask's own progress bar on a remote one;
 
 from __future__ import annotations
 
+import asyncio
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -69,12 +70,15 @@ class Runner:
         done = as_completed(list(futures))
         for future in self._bar(done, total=len(futures), desc=desc, futures=list(futures)):
             task = futures[future]
-            if future.status == "finished":
-                yield task, future.result()
-            else:
-                exc = future.exception()
-                yield task, Failed(task, f"{type(exc).__name__}: {exc}")
+            # Not the future's status: a result held by a worker that dies right after is recomputed,
+            # and `result()` waits for that instead of taking the task for failed.
+            result: _R | Failed[_T]
+            try:
+                result = future.result()
+            except (Exception, asyncio.CancelledError) as exc:  # the task raised, or kept killing workers
+                result = Failed(task, f"{type(exc).__name__}: {exc}")
             future.release()
+            yield task, result
 
     def _bar(self, done: Any, *, total: int, desc: str, futures: list[Any]) -> Iterator[Any]:
         if not self.progress:
