@@ -32,7 +32,7 @@ def cluster() -> Iterator[Any]:
     """A LocalCluster with 2 worker processes (nannies restart a killed worker)."""
     from distributed import LocalCluster
 
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0",
                       silence_logs=50) as c:
         yield c
 

@@ -152,7 +152,7 @@ def connect(
     n = workers or os.cpu_count() or 1
     # One thread per worker process: parsing is pure Python, so threads would only share one GIL.
     with LocalCluster(
-        n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None,
+        n_workers=n, threads_per_worker=1, processes=True, dashboard_address=":0",
         memory_limit=memory_limit, silence_logs=40,
     ) as cluster, Client(cluster) as client:
         yield Runner(client, remote=False, progress=show)
