@@ -13,7 +13,7 @@ __all__ = ["main"]
 
 # Each name is a module of this package defining `add_parser(subparsers)`; heavy imports stay inside
 # the command's run function so `textkit parse` does not load scikit-learn.
-COMMANDS: tuple[str, ...] = ("parse", "check", "checklist", "tasks", "compare", "lint")
+COMMANDS: tuple[str, ...] = ("parse", "check", "checklist", "tasks", "compare", "lint", "batch")
 EPILOG = """examples:
   textkit parse 方案.docx                                   the section tree
   textkit check 草稿.docx --checklist 清单.toml              which required items the draft covers
@@ -21,6 +21,7 @@ EPILOG = """examples:
   textkit tasks 方案.docx -o 任务分解表.xlsx                  the task breakdown table for Excel
   textkit compare 各单位方案/ --against 上级意见.txt --format html -o 对比报告.html
   textkit lint 草稿.docx                                    drafting faults
+  textkit batch parse 全省方案/ -o 结果/                     thousands of plans to Parquet tables, on Dask
 
 `textkit COMMAND --help` shows each command's options and more examples.
 """
