@@ -115,3 +115,17 @@ def test_every_hand_judged_task_is_itemised(shared_corpus: Path) -> None:
         lines = {bisect.bisect_right(starts, t.start) for top in itemise(plan) for t in top.walk()}
         missing = [t["directive_line"] for t in gold["items"] if t["directive_line"] not in lines]
         assert not missing, (gold_path.name, missing)
+
+
+def test_each_entry_of_a_boxed_list_is_a_task() -> None:
+    # 专栏 boxes (as in the 2021 provincial sensor plan): the box is a group, each run-in entry a task
+    text = ("三、重点任务\n（一）突破关键技术\n1. 推进智能传感器研发。加强MEMS工艺研究。\n"
+            "专栏1：重点突破的技术领域\n声学传感器。研发先进MEMS芯片技术。\n压力传感器。重点支持研发硅基压力传感器。\n"
+            "2. 推进封装测试。建设封装测试平台。\n")
+    plan = textkit.parse_text(text)
+    tasks = [(t.kind, t.title) for top in itemise(plan) for t in top.walk()]
+    assert ("group", "重点突破的技术领域") in tasks
+    assert [title for kind, title in tasks if kind == "task"] == ["推进智能传感器研发", "声学传感器", "压力传感器",
+                                                                 "推进封装测试"]
+    first = next(t for top in itemise(plan) for t in top.walk() if t.kind == "task" and t.title == "推进智能传感器研发")
+    assert "专栏" not in text[first.start:first.end]

@@ -150,7 +150,7 @@ def _blocks(sec: Section, text: str, rules: ItemiseRules) -> list[_Block]:
     out: list[_Block] = []
     declaratory = False
     for c in sec.children:
-        if c.kind in ("heading", "section", "blank"):
+        if c.kind in ("heading", "section", "blank", "box"):
             continue
         body = text[c.start:c.end]
         if not body.strip():
@@ -179,6 +179,15 @@ def _runin_heading(sec: Section, text: str) -> bool:
     if head is None:
         return False
     return not text[head.start:head.end].endswith("\n") and head.end < sec.end and text[head.end] != "\n"
+
+
+def _without_boxes(sec: Section) -> Section:
+    """``sec`` with its boxed lists left out (they are itemised as groups of their own)."""
+    from dataclasses import replace
+
+    first = min((c.start for c in sec.children if c.kind == "box"), default=sec.end)
+    kept = tuple(c for c in sec.children if c.kind != "box" and c.start < first)
+    return replace(sec, children=kept, end=max(first, sec.start))
 
 
 def _numbered(sec: Section) -> list[Section]:
@@ -217,6 +226,14 @@ class _Builder:
         cut = next((b.start for b in all_blocks if b.declaratory), sec.end)
         kids = [k for k in _numbered(sec) if k.start < cut]
         end = _trim_end(self.text, sec.start, sec.end)
+        boxes = [g for c in sec.children if c.kind == "box" and c.start < cut for g in self.box(c, sec)]
+        if boxes:
+            # a boxed list (专栏) stands in the section: the section's own text is a task, the box a group
+            own = self.section(_without_boxes(sec), lifted=lifted)
+            if not kids and own and own[0].kind == "task":
+                return [self.group(sec, [*own, *boxes], end)]
+            merged = [*own[0].children, *boxes] if own else boxes
+            return [self.group(sec, sorted(merged, key=lambda t: t.start), end)]
         if kids:
             children: list[TaskItem] = []
             lifts = _trailing(kids, self.text, self.rules)
@@ -244,6 +261,16 @@ class _Builder:
             end = _trim_end(self.text, sec.start, lifted[0].start)
         return [TaskItem(self._id(sec.id), "task", sec.title or _first_clause(self.text, sec.start, end),
                          sec.start, end, sec.id, sec.marker or "")]
+
+    def box(self, node: Section, sec: Section) -> list[TaskItem]:
+        """A boxed list (专栏N：…): a group of its entries (run-in titled paragraphs or numbered items)."""
+        entries = [self.block_item(b, sec) for b in _blocks(node, self.text, self.rules) if not b.declaratory]
+        entries += [t for k in _numbered(node) for t in self.section(k)]
+        if not entries:
+            return []
+        title = node.title or _first_clause(self.text, node.start, node.end)
+        return [TaskItem(self._id(f"{sec.id}/{title[:12]}"), "group", title, node.start,
+                         _trim_end(self.text, node.start, node.end), sec.id, "", tuple(sorted(entries, key=lambda t: t.start)))]
 
     def group(self, sec: Section, children: list[TaskItem], end: int) -> TaskItem:
         return TaskItem(self._id(sec.id + "/"), "group", sec.title or _first_clause(self.text, sec.start, end),
