@@ -35,6 +35,7 @@ __all__ = [
     "UnitSource",
     "section_at",
     "section_index",
+    "sections_with_parent",
 ]
 
 
@@ -221,6 +222,17 @@ class Section:
     def sections(self) -> Iterator[Section]:
         """The numbered sections under (and including) this node, in text order."""
         return (n for n in self.walk() if n.kind == "section")
+
+
+def sections_with_parent(node: Section, parent: str | None = None) -> Iterator[tuple[Section, str | None]]:
+    """Every numbered section under ``node`` with the id of the numbered section it stands in (``None`` at
+    the top), in text order."""
+    for child in node.children:
+        if child.kind == "section":
+            yield child, parent
+            yield from sections_with_parent(child, child.id)
+        else:
+            yield from sections_with_parent(child, parent)
 
 
 @quick_init

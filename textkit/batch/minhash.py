@@ -23,6 +23,7 @@ from typing import Any
 
 import numpy as np
 
+from textkit.comparison.normal import shingle_hashes
 from textkit.errors import OptionError
 
 __all__ = ["MinHashSettings", "MinHasher", "band_keys", "candidate_pairs", "similarity"]
@@ -84,16 +85,7 @@ class MinHasher:
     def shingles(self, codes: I64) -> U64:
         """The 64-bit hashes of the k-grams of normalised ``codes``, in text order (repeats kept: a minimum
         does not change when a value repeats, and sorting them away would cost more than it saves)."""
-        k = self.settings.k
-        n = len(codes) - k + 1
-        if n <= 0:
-            return np.zeros(0, dtype=np.uint64)
-        c = codes.astype(np.uint64)
-        h = np.zeros(n, dtype=np.uint64)
-        with np.errstate(over="ignore"):
-            for j in range(k):
-                h = h * _P + c[j : j + n]
-        return _mix(h)
+        return shingle_hashes(codes, self.settings.k)
 
     def signature(self, codes: I64) -> U32:
         """The MinHash signature (``num_perm`` uint32) of normalised ``codes``; all `EMPTY` when the text

@@ -13,11 +13,10 @@ column in plain lists; `textkit.batch.parquet` turns them into Parquet.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from textkit.model import Plan, Section
+from textkit.model import Plan, sections_with_parent
 
 __all__ = ["COMPARE_TABLES", "PARSE_TABLES", "SCHEMAS", "ColumnType", "Tables"]
 
@@ -75,15 +74,6 @@ PARSE_TABLES: tuple[str, ...] = ("plans", "sections", "measures", "units", "date
 COMPARE_TABLES: tuple[str, ...] = ("neighbours", "reuse", "coverage", "compare_errors")
 
 
-def _sections_with_parent(node: Section, parent: str | None) -> Iterator[tuple[Section, str | None]]:
-    for child in node.children:
-        if child.kind == "section":
-            yield child, parent
-            yield from _sections_with_parent(child, child.id)
-        else:
-            yield from _sections_with_parent(child, parent)
-
-
 @dataclass(slots=True)
 class Tables:
     """Column lists of some tables being filled, one row at a time."""
@@ -124,7 +114,7 @@ class Tables:
         text = doc.text
         page = doc.page_of if doc.pages else (lambda _offset: None)
         sections = 0
-        for s, parent in _sections_with_parent(plan.root, None):
+        for s, parent in sections_with_parent(plan.root):
             sections += 1
             self.add(
                 "sections", file=file, hash=hash, id=s.id, parent=parent, level=s.level, marker=s.marker,

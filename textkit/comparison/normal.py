@@ -17,7 +17,7 @@ import numpy as np
 
 from textkit.model import Span
 
-__all__ = ["IntArray", "NormalView", "normalise"]
+__all__ = ["IntArray", "NormalView", "normalise", "shingle_hashes"]
 
 IntArray = np.ndarray[Any, np.dtype[np.int64]]
 
@@ -88,3 +88,27 @@ def normalise(text: str) -> NormalView:
     folded[bmp] = fold_t[codes[bmp]]
     idx = np.flatnonzero(keep).astype(np.int64)
     return NormalView(folded[idx], idx)
+
+
+_P = np.uint64(0x100000001B3)
+_M1 = np.uint64(0xFF51AFD7ED558CCD)
+_M2 = np.uint64(0xC4CEB9FE1A85EC53)
+
+
+def shingle_hashes(codes: IntArray, k: int) -> np.ndarray[Any, np.dtype[np.uint64]]:
+    """A well-mixed 64-bit hash of every k-gram of normalised ``codes``, in text order (overflow wraps on
+    purpose): the shingles of text reuse and of the batch comparison's MinHash."""
+    n = len(codes) - k + 1
+    if n <= 0:
+        return np.zeros(0, dtype=np.uint64)
+    c = codes.astype(np.uint64)
+    h = np.zeros(n, dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        for j in range(k):
+            h = h * _P + c[j : j + n]
+        h ^= h >> np.uint64(33)
+        h *= _M1
+        h ^= h >> np.uint64(33)
+        h *= _M2
+        h ^= h >> np.uint64(33)
+    return h

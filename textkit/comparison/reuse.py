@@ -37,7 +37,7 @@ from typing import Any
 import numpy as np
 
 from textkit.comparison.boilerplate import NO_BOILERPLATE, Boilerplate, load_boilerplate
-from textkit.comparison.normal import IntArray, NormalView, normalise
+from textkit.comparison.normal import IntArray, NormalView, normalise, shingle_hashes
 from textkit.errors import OptionError
 from textkit.model import Document, Span
 
@@ -181,13 +181,13 @@ class Reuse:
 
 def _common_mask(views: Sequence[NormalView], k: int, limit: int) -> list[np.ndarray[Any, np.dtype[np.bool_]]]:
     """Per plan: the normalised positions inside a k-gram found in at least ``limit`` plans."""
-    hashes = [np.unique(_shingles(v.codes, k)) for v in views]
+    hashes = [np.unique(shingle_hashes(v.codes, k)) for v in views]
     every = np.concatenate(hashes) if hashes else np.zeros(0, dtype=np.uint64)
     uniq, counts = np.unique(every, return_counts=True)
     common = uniq[counts >= limit]
     out = []
     for v in views:
-        h = _shingles(v.codes, k)
+        h = shingle_hashes(v.codes, k)
         hit = np.isin(h, common)
         mask = np.zeros(len(v) + 1, dtype=np.int64)
         # a common k-gram at p covers positions p … p+k-1: mark with a difference array
@@ -199,29 +199,7 @@ def _common_mask(views: Sequence[NormalView], k: int, limit: int) -> list[np.nda
 
 
 # ---------------------------------------------------------------------------------------------------
-# Shingles and the inverted index
-
-_P = np.uint64(0x100000001B3)
-_M1 = np.uint64(0xFF51AFD7ED558CCD)
-_M2 = np.uint64(0xC4CEB9FE1A85EC53)
-
-
-def _shingles(codes: IntArray, k: int) -> np.ndarray[Any, np.dtype[np.uint64]]:
-    """A well-mixed 64-bit hash of every k-gram of ``codes`` (overflow wraps on purpose)."""
-    n = len(codes) - k + 1
-    if n <= 0:
-        return np.zeros(0, dtype=np.uint64)
-    c = codes.astype(np.uint64)
-    h = np.zeros(n, dtype=np.uint64)
-    with np.errstate(over="ignore"):
-        for j in range(k):
-            h = h * _P + c[j : j + n]
-        h ^= h >> np.uint64(33)
-        h *= _M1
-        h ^= h >> np.uint64(33)
-        h *= _M2
-        h ^= h >> np.uint64(33)
-    return h
+# Shingles (`textkit.comparison.normal.shingle_hashes`) and the inverted index
 
 
 @dataclass(frozen=True, slots=True)
@@ -234,7 +212,7 @@ class _Index:
 def _build_index(views: Sequence[NormalView], k: int, sample: int) -> _Index:
     hs, ds, ps = [], [], []
     for d, v in enumerate(views):
-        h = _shingles(v.codes, k)
+        h = shingle_hashes(v.codes, k)
         pos = np.arange(len(h), dtype=np.int64)
         if sample > 1:
             sel = h % np.uint64(sample) == 0
@@ -254,7 +232,7 @@ def _seeds(
     view: NormalView, index: _Index, s: ReuseSettings, sample: int, min_doc: int
 ) -> tuple[IntArray, IntArray, IntArray]:
     """(plan position, indexed doc, doc position) of every shared shingle."""
-    h = _shingles(view.codes, s.k)
+    h = shingle_hashes(view.codes, s.k)
     pos = np.arange(len(h), dtype=np.int64)
     if sample > 1:
         sel = h % np.uint64(sample) == 0

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import asdict
 from typing import Any
 
-from textkit.model import Measure, ParseWarning, Plan, Section
+from textkit.model import Measure, ParseWarning, Plan, Section, sections_with_parent
 from textkit.structure import plan_title
 
 __all__ = ["PLAN_SCHEMA", "plan_to_dict", "render_tree"]
@@ -36,7 +35,7 @@ def plan_to_dict(plan: Plan, *, tree: bool = True) -> dict[str, Any]:
     """
     doc = plan.document
     sections = []
-    for s, parent in _sections_with_parent(plan.root, None):
+    for s, parent in sections_with_parent(plan.root):
         item: dict[str, Any] = {
             "id": s.id, "parent": parent, "level": s.level, "marker": s.marker, "number": s.value,
             "style": s.style, "title": s.title, "start": s.start, "end": s.end,
@@ -73,15 +72,6 @@ def plan_to_dict(plan: Plan, *, tree: bool = True) -> dict[str, Any]:
     if tree:
         out["tree"] = _node_dict(plan.root)
     return out
-
-
-def _sections_with_parent(node: Section, parent: str | None) -> Iterator[tuple[Section, str | None]]:
-    for child in node.children:
-        if child.kind == "section":
-            yield child, parent
-            yield from _sections_with_parent(child, child.id)
-        else:
-            yield from _sections_with_parent(child, parent)
 
 
 def _doc_warnings(plan: Plan) -> list[ParseWarning]:
