@@ -23,7 +23,7 @@ from typing import Any
 
 import numpy as np
 
-from textkit.comparison.normal import shingle_hashes
+from textkit.comparison.normal import mix64, shingle_hashes
 from textkit.errors import OptionError
 
 __all__ = ["MinHashSettings", "MinHasher", "band_keys", "candidate_pairs", "similarity"]
@@ -34,7 +34,6 @@ I64 = np.ndarray[Any, np.dtype[np.int64]]
 EMPTY = np.uint32(0xFFFFFFFF)  # every position of a plan too short for one shingle
 
 _P = np.uint64(0x100000001B3)
-_M1 = np.uint64(0xFF51AFD7ED558CCD)
 _M2 = np.uint64(0xC4CEB9FE1A85EC53)
 _CHUNK = 256  # shingles per step: keeps the (chunk × num_perm) product in cache (measured: 256 < 1024 < 4096)
 
@@ -57,16 +56,6 @@ class MinHashSettings:
                 raise OptionError(name, getattr(self, name), "a positive integer")
         if self.num_perm % self.bands:
             raise OptionError("bands", self.bands, f"a divisor of num_perm ({self.num_perm})")
-
-
-def _mix(h: U64) -> U64:
-    with np.errstate(over="ignore"):
-        h ^= h >> np.uint64(33)
-        h *= _M1
-        h ^= h >> np.uint64(33)
-        h *= _M2
-        h ^= h >> np.uint64(33)
-    return h
 
 
 class MinHasher:
@@ -115,7 +104,7 @@ def band_keys(signatures: U32, bands: int) -> U64:
         for r in range(rows):
             h = h * _P + s[:, :, r]
         h += np.arange(bands, dtype=np.uint64)[None, :] * _M2  # a band's keys never meet another band's
-    return _mix(h)
+    return mix64(h)
 
 
 def candidate_pairs(keys: U64, *, valid: np.ndarray[Any, np.dtype[np.bool_]], max_bucket: int) -> I64:

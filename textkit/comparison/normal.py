@@ -17,7 +17,7 @@ import numpy as np
 
 from textkit.model import Span
 
-__all__ = ["IntArray", "NormalView", "normalise", "shingle_hashes"]
+__all__ = ["IntArray", "NormalView", "mix64", "normalise", "shingle_hashes"]
 
 IntArray = np.ndarray[Any, np.dtype[np.int64]]
 
@@ -106,6 +106,12 @@ def shingle_hashes(codes: IntArray, k: int) -> np.ndarray[Any, np.dtype[np.uint6
     with np.errstate(over="ignore"):
         for j in range(k):
             h = h * _P + c[j : j + n]
+    return mix64(h)
+
+
+def mix64(h: np.ndarray[Any, np.dtype[np.uint64]]) -> np.ndarray[Any, np.dtype[np.uint64]]:
+    """The 64-bit finaliser of MurmurHash3 over an array (in place): nearby inputs, far-apart outputs."""
+    with np.errstate(over="ignore"):
         h ^= h >> np.uint64(33)
         h *= _M1
         h ^= h >> np.uint64(33)
