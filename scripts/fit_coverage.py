@@ -39,14 +39,21 @@ def _find(shared: Path, name: str) -> Path:
     raise SystemExit(f"{name} is in neither raw/ nor extra/ of {shared}/corpus")
 
 
+def _blank_model() -> Any:
+    """A model with no weights: `check` computes the features whatever the model, and the fit reads them."""
+    from textkit.comparison.coverage import FEATURES, CoverageModel
+
+    n = len(FEATURES)
+    return CoverageModel(FEATURES, (0.0,) * n, (1.0,) * n, (0.0,) * n, 0.0, (0.0,) * n, 0.0)
+
+
 def collect(shared: Path) -> list[dict[str, Any]]:
     """One row per gold task and per negative task: features, label, pair, documents."""
     import textkit
-    from textkit.comparison.coverage import FEATURES, CoverageModel, check
+    from textkit.comparison.coverage import check
     from textkit.comparison.itemise import derive_checklist
 
-    blank = CoverageModel(FEATURES, (0.0,) * len(FEATURES), (1.0,) * len(FEATURES), (0.0,) * len(FEATURES), 0.0,
-                          (0.0,) * len(FEATURES), 0.0)
+    blank = _blank_model()
     parsed: dict[str, Any] = {}
 
     def parse(name: str) -> Any:
@@ -95,12 +102,11 @@ def self_checks(shared: Path, *, exclude: set[str], per_plan: int) -> list[dict[
     checked against its own derived checklist covers each task (``covered``); with one task's text cut
     out, that task is ``missing`` although the words it shares with its sibling tasks remain."""
     import textkit
-    from textkit.comparison.coverage import FEATURES, CoverageModel, check
+    from textkit.comparison.coverage import check
     from textkit.comparison.itemise import derive_checklist
     from textkit.errors import TextkitError
 
-    blank = CoverageModel(FEATURES, (0.0,) * len(FEATURES), (1.0,) * len(FEATURES), (0.0,) * len(FEATURES), 0.0,
-                          (0.0,) * len(FEATURES), 0.0)
+    blank = _blank_model()
     rows: list[dict[str, Any]] = []
     for path in sorted((shared / "corpus" / "extra").glob("*.txt")):
         if path.name in exclude:

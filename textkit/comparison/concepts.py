@@ -234,7 +234,7 @@ class PlanIndex:
     sentences: list[Sentence]
     starts: list[int]
     paragraphs: int
-    headings: tuple[tuple[str, int, int], ...] = ()  # (title, start, end) of the plan's section headings
+    headings: tuple[str, ...] = ()  # the titles of the plan's numbered sections
     _memo: dict[str, dict[int, int]] = field(default_factory=dict)
     # Every pair of adjacent characters of the text: a word none of whose ends is here cannot occur, and most
     # of a task's synonyms do not, so most look-ups end here instead of in a scan of the text.
@@ -242,7 +242,7 @@ class PlanIndex:
     _concepts: dict[tuple[tuple[str, ...], tuple[str, ...]], dict[int, float]] = field(default_factory=dict)
 
     @classmethod
-    def build(cls, text: str, *, headings: Sequence[tuple[str, int, int]] = ()) -> PlanIndex:
+    def build(cls, text: str, *, headings: Sequence[str] = ()) -> PlanIndex:
         sentences: list[Sentence] = []
         pos = 0
         for para, line in enumerate(text.split("\n")):

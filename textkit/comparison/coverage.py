@@ -322,9 +322,12 @@ def _union(parts: Iterable[dict[str, float]]) -> dict[str, float]:
     return out
 
 
-def item_features(item_text: str, found: _Found, index: PlanIndex) -> tuple[dict[str, float], list[int]]:
+def item_features(
+    item_text: str, found: _Found, index: PlanIndex, *, shares: dict[int, float] | None = None
+) -> tuple[dict[str, float], list[int]]:
     """The model's features for one task (`FEATURES`) from what was found of its concepts, and the plan's
-    paragraphs that carry the task best (at most three, best first)."""
+    paragraphs that carry the task best (at most three, best first). ``shares`` (paragraph → share of the
+    task's concept weight, `_paragraph_shares`) saves computing them again."""
     concepts = found.concepts
     weights = {c.label: c.weight for c in concepts}
     total = sum(weights.values())
@@ -341,13 +344,15 @@ def item_features(item_text: str, found: _Found, index: PlanIndex) -> tuple[dict
                 window = _union(per[j] for j in range(a, min(n, a + 3)) if j in per)
                 best_window = max(best_window, _share(weights, window, total))
     paragraphs = found.paragraphs
-    ranked = sorted(paragraphs, key=lambda p: (-_share(weights, paragraphs[p], total), p))
-    best_paragraph = _share(weights, paragraphs[ranked[0]], total) if ranked else 0.0
+    if shares is None:
+        shares = _paragraph_shares(found)
+    ranked = sorted(paragraphs, key=lambda p: (-shares[p], p))
+    best_paragraph = shares[ranked[0]] if ranked else 0.0
     top3 = _share(weights, _union(paragraphs[p] for p in ranked[:3]), total)
     title_best = _share(title_w, paragraphs[ranked[0]], title_total) if ranked and title_total else 0.0
     heading = 0.0
     if title_total:
-        for title, _s, _e in index.headings:
+        for title in index.headings:
             heading = max(heading, sum(w for k, w in title_w.items() if k in title) / title_total)
     # Breadth: how many of the task's clauses are mostly said somewhere in the plan.
     clause_cov: list[float] = []
@@ -385,7 +390,7 @@ def _without(found: _Found, paragraphs: set[int], index: PlanIndex) -> _Found:
     return _Found(found.concepts, _union(kept.values()), per_sentence, kept)
 
 
-def _paragraph_shares(found: _Found, index: PlanIndex) -> dict[int, float]:
+def _paragraph_shares(found: _Found) -> dict[int, float]:
     """Paragraph → the share of the task's concept weight it says."""
     weights = {c.label: c.weight for c in found.concepts}
     total = sum(weights.values())
@@ -393,8 +398,7 @@ def _paragraph_shares(found: _Found, index: PlanIndex) -> dict[int, float]:
 
 
 def _plan_index(plan: Plan) -> PlanIndex:
-    heads = tuple((s.title, s.title_start or s.start, s.title_end or s.start) for s in plan.root.sections() if s.title)
-    return PlanIndex.build(plan.document.text, headings=heads)
+    return PlanIndex.build(plan.document.text, headings=[s.title for s in plan.root.sections() if s.title])
 
 
 def item_text(item: ChecklistItem) -> str:
@@ -444,7 +448,7 @@ class CoverageEngine:
         index = _plan_index(plan)
         sections = section_index(plan.root)
         founds = [_find(t.concepts, index, self.lexicon) for t in self.tasks]
-        shares = [_paragraph_shares(found, index) for found in founds]
+        shares = [_paragraph_shares(found) for found in founds]
         best_two: dict[int, list[tuple[float, int]]] = {}  # paragraph → the two tasks that say most of it
         for k, sh in enumerate(shares):
             for p, v in sh.items():
@@ -458,7 +462,8 @@ class CoverageEngine:
                     claimed.add(p)
             if claimed:
                 found = _without(found, claimed, index)
-            values, best = item_features(task.text, found, index)
+            values, best = item_features(task.text, found, index,
+                                         shares={p: v for p, v in shares[k].items() if p not in claimed})
             status, confidence = self.model.verdict(values)
             results[task.item.id] = _explain(task.item, task.parent, status, confidence, values, found, best, index,
                                              sections, self.top)

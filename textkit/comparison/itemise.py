@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
@@ -183,8 +183,6 @@ def _runin_heading(sec: Section, text: str) -> bool:
 
 def _without_boxes(sec: Section) -> Section:
     """``sec`` with its boxed lists left out (they are itemised as groups of their own)."""
-    from dataclasses import replace
-
     first = min((c.start for c in sec.children if c.kind == "box"), default=sec.end)
     kept = tuple(c for c in sec.children if c.kind != "box" and c.start < first)
     return replace(sec, children=kept, end=max(first, sec.start))
@@ -314,15 +312,15 @@ def itemise(directive: Plan, *, scope: Sequence[str] = (), rules: ItemiseRules |
     ['指导思想']
     """
     rules = rules or load_itemise_rules()
-    b = _Builder(directive, rules)
-    tops = _top_sections(directive.root)
     if scope:
         chosen = _scoped(directive.root, scope)
         if not chosen:
             raise OptionError("scope", list(scope), "section ids (三, 三/2) or words of section titles in the directive")
-        relaxed = ItemiseRules((), rules.max_title, rules.min_body, rules.min_siblings)
-        b.rules = relaxed
-        return [i for s in chosen for i in b.section(s)]
+        # the parts chosen count whatever their titles: no declaratory words
+        relaxed = _Builder(directive, replace(rules, declaratory=()))
+        return [i for s in chosen for i in relaxed.section(s)]
+    b = _Builder(directive, rules)
+    tops = _top_sections(directive.root)
     out: list[TaskItem] = []
     for sec in tops:
         out.extend(b.section(sec))
