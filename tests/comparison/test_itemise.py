@@ -129,3 +129,22 @@ def test_each_entry_of_a_boxed_list_is_a_task() -> None:
                                                                  "推进封装测试"]
     first = next(t for top in itemise(plan) for t in top.walk() if t.kind == "task" and t.title == "推进智能传感器研发")
     assert "专栏" not in text[first.start:first.end]
+
+
+def test_a_date_line_or_a_row_of_figures_is_not_a_task() -> None:
+    # a school event plan (as 037): the 落款 date under the last heading, a table row of figures
+    text = "一、活动安排\n各班组织学生参加远足活动，班主任全程带队。\n2\t3\t2\t1\n2019年11月18日\n"
+    titles = [t.title for top in itemise(textkit.parse_text(text)) for t in top.walk() if t.kind == "task"]
+    assert titles == ["各班组织学生参加远足活动，班主任全程带队"]
+
+
+def test_context_is_what_lies_outside_every_task_and_round_trips() -> None:
+    text = ("一、指导思想\n以习近平新时代中国特色社会主义思想为指导，全面贯彻党的二十大精神。\n"
+            "二、主要任务\n（一）加强学习。组织党员集中学习党章党规。\n（二）深入调研。领导班子到基层开展调查研究。\n")
+    cl = derive_checklist(textkit.parse_text(text))
+    assert cl.context == ("一、指导思想", "以习近平新时代中国特色社会主义思想为指导，全面贯彻党的二十大精神。", "二、主要任务")
+    again = checklist_from_dict(tomllib.loads(checklist_to_toml(cl)))
+    assert again.context == cl.context
+    with pytest.raises(ChecklistError, match="context"):
+        checklist_from_dict({"items": [{"id": "a", "title": "学习", "source": "一", "description": "加强学习。"}],
+                             "context": "不是列表"})

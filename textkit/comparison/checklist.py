@@ -45,7 +45,7 @@ Scope = Literal["section", "statement"]
 PRIORITIES: tuple[str, ...] = ("must", "should")
 MATCHES: tuple[str, ...] = ("all", "any")
 SCOPES: tuple[str, ...] = ("section", "statement")
-_TOP_KEYS = ("schema", "id", "title", "source", "description", "items")
+_TOP_KEYS = ("schema", "id", "title", "source", "description", "items", "context")
 _ITEM_KEYS = ("id", "title", "source", "description", "keywords", "priority", "match", "scope", "children", "span")
 _ID_RE = re.compile(r"^\S+$")
 MAX_DEPTH = 20  # groups of groups of tasks: a directive has four or five levels
@@ -106,6 +106,9 @@ class Checklist:
     source: str = ""
     description: str = ""
     path: str = ""
+    # Passages of the directive that are not required tasks (its preamble, 指导思想, a group's lead-in): a
+    # plan passage that restates one of them is restating that passage, not carrying out a task.
+    context: tuple[str, ...] = ()
 
     def walk(self) -> Iterator[tuple[ChecklistItem, ChecklistItem | None]]:
         """Every item with its parent (``None`` at top level), depth first."""
@@ -190,6 +193,10 @@ def checklist_from_dict(data: Any, *, file: str = "<checklist>") -> Checklist:
         raise ChecklistError("needs a non-empty list of items ([[items]] in TOML, items: in YAML)", file=file, key="items")
     seen: set[str] = set()
     items = tuple(_item(raw, file=file, where=f"items[{n}]", seen=seen) for n, raw in enumerate(items_raw, start=1))
+    context = data.get("context", [])
+    if not isinstance(context, list) or not all(isinstance(c, str) for c in context):
+        raise ChecklistError("must be a list of strings (passages of the directive that are not tasks)",
+                             file=file, key="context")
     return Checklist(
         id=str(data.get("id") or Path(file).stem),
         title=str(data.get("title") or data.get("id") or Path(file).stem),
@@ -197,6 +204,7 @@ def checklist_from_dict(data: Any, *, file: str = "<checklist>") -> Checklist:
         source=str(data.get("source", "")),
         description=str(data.get("description", "")),
         path=file,
+        context=tuple(c.strip() for c in context if c.strip()),
     )
 
 
@@ -306,8 +314,12 @@ def checklist_to_dict(checklist: Checklist) -> dict[str, Any]:
             d["children"] = [item(c) for c in i.children]
         return d
 
-    return {"schema": CHECKLIST_SCHEMA, "id": checklist.id, "title": checklist.title, "source": checklist.source,
-            "items": [item(i) for i in checklist.items]}
+    out: dict[str, Any] = {"schema": CHECKLIST_SCHEMA, "id": checklist.id, "title": checklist.title,
+                           "source": checklist.source}
+    if checklist.context:
+        out["context"] = list(checklist.context)
+    out["items"] = [item(i) for i in checklist.items]
+    return out
 
 
 def _toml_str(s: str) -> str:
@@ -317,7 +329,13 @@ def _toml_str(s: str) -> str:
 def checklist_to_toml(checklist: Checklist) -> str:
     """The checklist as a TOML file in the documented schema (a derived checklist, ready to edit)."""
     lines = [f"schema = {_toml_str(CHECKLIST_SCHEMA)}", f"id = {_toml_str(checklist.id)}",
-             f"title = {_toml_str(checklist.title)}", f"source = {_toml_str(checklist.source)}", ""]
+             f"title = {_toml_str(checklist.title)}", f"source = {_toml_str(checklist.source)}"]
+    if checklist.context:
+        # passages of the directive that are not tasks: a plan restating them is not carrying out a task
+        lines.append("context = [")
+        lines.extend(f"  {_toml_str(c)}," for c in checklist.context)
+        lines.append("]")
+    lines.append("")
 
     def emit(i: ChecklistItem, table: str) -> None:
         lines.append(f"[[{table}]]")

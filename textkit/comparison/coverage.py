@@ -81,6 +81,16 @@ FEATURES: tuple[str, ...] = (
 # directive, or a plan checked against its own tasks, says each task's shared words in its sibling tasks too.
 CLAIM_SHARE = 0.8
 CLAIM_GAP = 0.4
+# The directive's passages that are no task (checklist context) rival by their words only when this long.
+CONTEXT_MIN_CHARS = 15
+# A plan paragraph that copies another part of the directive (COPY_SHARE of its character pairs are in that
+# part, COPY_GAP more than in this task) restates that part: its words shared with this task are the words
+# the two parts share in the directive, no evidence for this task.
+COPY_SHARE = 0.6
+COPY_GAP = 0.3
+# A title's shares are taken of at least this weight, about one specific word's (jieba IDF ≈ 10 × sibling
+# specificity): a title of generic words names no task.
+TITLE_FLOOR = 6.0
 _CLAUSE_SPLIT = re.compile(r"[，,；;。：:、\n]")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
@@ -332,7 +342,8 @@ def item_features(
     weights = {c.label: c.weight for c in concepts}
     total = sum(weights.values())
     title_w = {c.label: c.weight for c in concepts if c.in_title}
-    title_total = sum(title_w.values())
+    # A title of generic words (组织开展试点, where every task says 试点) names no task (TITLE_FLOOR).
+    title_total = max(sum(title_w.values()), TITLE_FLOOR) if title_w else 0.0
     n = len(index.sentences)
     per = found.per_sentence
     # A window of three sentences says more than its best sentence only when it holds two that say something.
@@ -442,6 +453,13 @@ class CoverageEngine:
                   item_text(item))
             for item, parent in flat if not item.children
         )
+        # the directive's passages that are no task: rivals for a plan passage, never verdicts of their own
+        # (a short line, a heading, is too easily said in full to be a rival by its words; its copy still is)
+        self.context = tuple(
+            cs for cs in (item_concepts("", c, lexicon=self.lexicon, specificity=spec)
+                          for c in checklist.context if len(_CJK.findall(c)) >= CONTEXT_MIN_CHARS) if cs
+        )
+        self.copies = _CopyIndex([t.text for t in self.tasks] + list(checklist.context))
 
     def check(self, plan: Plan) -> CheckResult:
         """Judge every task against ``plan``."""
@@ -449,10 +467,12 @@ class CoverageEngine:
         sections = section_index(plan.root)
         founds = [_find(t.concepts, index, self.lexicon) for t in self.tasks]
         shares = [_paragraph_shares(found) for found in founds]
-        best_two: dict[int, list[tuple[float, int]]] = {}  # paragraph → the two tasks that say most of it
-        for k, sh in enumerate(shares):
+        rivals = [*shares, *(_paragraph_shares(_find(cs, index, self.lexicon)) for cs in self.context)]
+        best_two: dict[int, list[tuple[float, int]]] = {}  # paragraph → the two passages that say most of it
+        for k, sh in enumerate(rivals):
             for p, v in sh.items():
                 best_two[p] = sorted([*best_two.get(p, []), (v, k)], reverse=True)[:2]
+        copied = self.copies.paragraphs(plan.document.text)
         results: dict[str, ItemResult] = {}
         for k, (task, found) in enumerate(zip(self.tasks, founds, strict=True)):
             claimed = set()
@@ -460,6 +480,12 @@ class CoverageEngine:
                 rival = next((w for w, j in best_two[p] if j != k), 0.0)
                 if rival >= CLAIM_SHARE and rival - v >= CLAIM_GAP:
                     claimed.add(p)
+                    continue
+                part = copied.get(p)
+                if part is not None:
+                    other = next((w for w, j in part[1] if j != k), 0.0)
+                    if other >= COPY_SHARE and other - part[0].get(k, 0.0) >= COPY_GAP:
+                        claimed.add(p)
             if claimed:
                 found = _without(found, claimed, index)
             values, best = item_features(task.text, found, index,
@@ -468,6 +494,43 @@ class CoverageEngine:
             results[task.item.id] = _explain(task.item, task.parent, status, confidence, values, found, best, index,
                                              sections, self.top)
         return _ordered(plan, self.checklist, results, self.model)
+
+
+_KEEP = re.compile(r"[\u4e00-\u9fff0-9A-Za-z]+")
+
+
+def _pairs(text: str) -> set[str]:
+    """The pairs of adjacent characters of ``text``, punctuation and spaces left out."""
+    s = "".join(_KEEP.findall(text))
+    return {s[i:i + 2] for i in range(len(s) - 1)}
+
+
+class _CopyIndex:
+    """Which part of the directive each plan paragraph copies: for a paragraph, the share of its character
+    pairs found in each part (a task or a context passage)."""
+
+    def __init__(self, parts: Sequence[str]) -> None:
+        self.owners: dict[str, list[int]] = {}
+        for j, part in enumerate(parts):
+            for pair in _pairs(part):
+                self.owners.setdefault(pair, []).append(j)
+
+    def paragraphs(self, text: str, *, min_pairs: int = 8) -> dict[int, tuple[dict[int, float], list[tuple[float, int]]]]:
+        """Paragraph (line) → (part → share of the paragraph's pairs in it, the two parts with most)."""
+        out: dict[int, tuple[dict[int, float], list[tuple[float, int]]]] = {}
+        for p, line in enumerate(text.split("\n")):
+            pairs = _pairs(line)
+            if len(pairs) < min_pairs:
+                continue
+            counts: dict[int, int] = {}
+            for pair in pairs:
+                for j in self.owners.get(pair, ()):
+                    counts[j] = counts.get(j, 0) + 1
+            if not counts:
+                continue
+            shares = {j: c / len(pairs) for j, c in counts.items()}
+            out[p] = (shares, sorted(((v, j) for j, v in shares.items()), reverse=True)[:2])
+        return out
 
 
 def check(

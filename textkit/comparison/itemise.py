@@ -36,9 +36,9 @@ from textkit.comparison.checklist import Checklist, ChecklistItem
 from textkit.errors import ChecklistError, OptionError
 from textkit.model import Plan, Section
 
-__all__ = ["ItemiseRules", "TaskItem", "derive_checklist", "itemise", "load_itemise_rules"]
+__all__ = ["ItemiseRules", "TaskItem", "context_passages", "derive_checklist", "itemise", "load_itemise_rules"]
 
-_PARAMS = ("runin.max_title", "runin.min_body", "runin.min_siblings")
+_PARAMS = ("runin.max_title", "runin.min_body", "runin.min_siblings", "task.min_chars")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 # A run-in title: a short clause with no comma, closed by 。 (or ：), then the body on the same line.
 _RUNIN_END = re.compile(r"[。：:]")
@@ -53,6 +53,7 @@ class ItemiseRules:
     max_title: int = 16
     min_body: int = 10
     min_siblings: int = 2
+    min_chars: int = 6
 
     def is_declaratory(self, title: str) -> bool:
         return any(w in title for w in self.declaratory)
@@ -79,6 +80,7 @@ def _load(extra: tuple[str, ...]) -> ItemiseRules:
         max_title=values.get("runin.max_title", 16),
         min_body=values.get("runin.min_body", 10),
         min_siblings=values.get("runin.min_siblings", 2),
+        min_chars=values.get("task.min_chars", 6),
     )
 
 
@@ -169,6 +171,8 @@ def _blocks(sec: Section, text: str, rules: ItemiseRules) -> list[_Block]:
             continue
         if stripped[0] in "（(" and stripped[-1] in "）)":
             continue  # （来源：共产党员网）: a note, not a task
+        if len(_CJK.findall(stripped)) < rules.min_chars:
+            continue  # a date line, a row of figures, a list of names: no task is stated
         out.append(_Block(c.start, c.end, _runin_title(text, c.start, c.end, rules), declaratory))
     return out
 
@@ -387,4 +391,27 @@ def derive_checklist(
         )
 
     title = plan_title(directive.document, directive.root) or Path(src).stem
-    return Checklist(id=Path(src).stem or "derived", title=title, items=tuple(convert(t) for t in tasks), source=src)
+    return Checklist(id=Path(src).stem or "derived", title=title, items=tuple(convert(t) for t in tasks), source=src,
+                     context=context_passages(text, tasks))
+
+
+def context_passages(text: str, tasks: Sequence[TaskItem], *, min_chars: int = 4) -> tuple[str, ...]:
+    """The directive's lines that lie outside every task (its preamble, 指导思想, a group's heading and
+    lead-in, the parts outside the scope), each with at least ``min_chars`` CJK characters: what a plan
+    may restate without carrying out any task.
+
+    >>> context_passages("一、指导思想\\n坚持以人民为中心的发展思想，推动高质量发展。\\n二、任务\\n加强学习。\\n", [])
+    ('一、指导思想', '坚持以人民为中心的发展思想，推动高质量发展。', '加强学习。')
+    """
+    spans = sorted((t.start, t.end) for top in tasks for t in top.walk() if t.kind == "task")
+    out: list[str] = []
+    pos = 0
+    for line in text.split("\n"):
+        start, end = pos, pos + len(line)
+        pos = end + 1
+        if len(_CJK.findall(line)) < min_chars:
+            continue
+        if any(s < end and start < e for s, e in spans):
+            continue
+        out.append(line.strip())
+    return tuple(out)
