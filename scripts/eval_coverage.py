@@ -54,13 +54,15 @@ def summarise(conf: Counter[tuple[str, str]]) -> dict[str, float]:
     }
 
 
-def evidence_deletion(shared: Path) -> tuple[int, int]:
+def evidence_deletion(shared: Path, models: Path) -> tuple[int, int]:
     """Each hand-judged `covered` task, with the plan lines the gold cites as its evidence deleted: how many
-    are no longer `covered` (the shipped model; the verdict must follow the evidence, not the rest of the plan)."""
+    are no longer `covered` (the verdict must follow the evidence, not the rest of the plan). Each pair is
+    judged by its leave-one-pair-out model (``models/<pair>.json``): the fit learns from such deletions, so
+    the shipped model would be judged on its own training rows."""
     import bisect
 
     import textkit
-    from textkit.comparison.coverage import CoverageEngine
+    from textkit.comparison.coverage import CoverageEngine, load_model
     from textkit.comparison.itemise import derive_checklist
 
     def find(name: str) -> Path:
@@ -75,7 +77,7 @@ def evidence_deletion(shared: Path) -> tuple[int, int]:
         directive = textkit.parse(find(gold["directive"]))
         text = directive.text
         starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
-        engine = CoverageEngine(derive_checklist(directive))
+        engine = CoverageEngine(derive_checklist(directive), model=load_model(models / f"{gold_path.stem}.json"))
         by_line = {bisect.bisect_right(starts, i.span[0]): i for i, _ in engine.checklist.walk() if i.span}
         lines = find(gold["plan"]).read_text(encoding="utf-8").split("\n")
         for task in gold["items"]:
@@ -121,6 +123,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{gold.stem:10} {s['tasks']:3} tasks: accuracy {s['accuracy']:.3f}, "
                   f"missing flags right {conf[('missing', 'missing')]}/{sum(n for (_g, t), n in conf.items() if t == 'missing')}"
                   f"  [{line.group(0) if line else ''}]")
+        dropped, total_cov = evidence_deletion(args.shared, models)
     s = summarise(total)
     print("gold \\ textkit " + "".join(f"{label:>14}" for label in LABELS))
     for g in LABELS[:3]:
@@ -128,8 +131,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"leave-one-pair-out (official scorer): 3-way accuracy {s['accuracy']:.3f}, weighted kappa {s['kappa']:.3f}, "
           f"missing precision {s['missing_precision']:.3f} recall {s['missing_recall']:.3f}, "
           f"{s['not_itemised']:.1%} not itemised, on {s['tasks']} tasks")
-    dropped, total_cov = evidence_deletion(args.shared)
-    print(f"evidence deletion (shipped model): {dropped} of {total_cov} covered tasks are no longer covered once the "
+    print(f"evidence deletion (leave-one-pair-out models): {dropped} of {total_cov} covered tasks are no longer covered once the "
           f"plan lines the hand verdict cites are deleted ({dropped / max(1, total_cov):.3f})")
     s["evidence_deletion"] = dropped / max(1, total_cov)
     if args.json:

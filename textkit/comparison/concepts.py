@@ -190,8 +190,11 @@ def item_concepts(
             weight = idf.get(word, median) * sp * boost
             old = found.get(word)
             if old is None or old.weight < weight:
+                # a common word has many senses, and the thesaurus lists them all (活动 ~ 机关): only a word
+                # rarer than the median takes its thesaurus synonyms
+                near = lexicon.near(word) if idf.get(word, median) >= median else ()
                 found[word] = Concept(word, lexicon.terms(word), weight, in_title or (old is not None and old.in_title), sp,
-                                      lexicon.near(word))
+                                      near)
     ranked = sorted(found.values(), key=lambda c: (-c.weight, c.label))
     return tuple(ranked[:MAX_CONCEPTS])
 

@@ -74,7 +74,7 @@ MODEL_ENV = "TEXTKIT_COVERAGE_MODEL"  # a fitted model file to use instead of th
 # The features the model reads, in order (see `item_features`).
 FEATURES: tuple[str, ...] = (
     "glob", "title_glob", "best_window", "best_paragraph", "top3_union", "title_best", "heading", "clauses_half",
-    "clauses_mean", "n_concepts", "plan_chars",
+    "clauses_mean", "pairs_best", "pairs_top3", "pairs_glob",
 )
 # A passage that states another task of the checklist (it says at least CLAIM_SHARE of that task's concept
 # weight, CLAIM_GAP more than of this one's) is that task's evidence, not this one's: a plan that copies the
@@ -385,8 +385,6 @@ def item_features(
         "heading": heading,
         "clauses_half": sum(1 for v in clause_cov if v >= 0.5) / len(clause_cov) if clause_cov else 0.0,
         "clauses_mean": sum(clause_cov) / len(clause_cov) if clause_cov else 0.0,
-        "n_concepts": math.log1p(len(concepts)),
-        "plan_chars": math.log(max(1, len(index.text))),
     }
     return values, ranked[:3]
 
@@ -459,7 +457,7 @@ class CoverageEngine:
             cs for cs in (item_concepts("", c, lexicon=self.lexicon, specificity=spec)
                           for c in checklist.context if len(_CJK.findall(c)) >= CONTEXT_MIN_CHARS) if cs
         )
-        self.copies = _CopyIndex([t.text for t in self.tasks] + list(checklist.context))
+        self.copies = _CopyIndex([t.text for t in self.tasks] + list(checklist.context), tasks=len(self.tasks))
 
     def check(self, plan: Plan) -> CheckResult:
         """Judge every task against ``plan``."""
@@ -472,25 +470,28 @@ class CoverageEngine:
         for k, sh in enumerate(rivals):
             for p, v in sh.items():
                 best_two[p] = sorted([*best_two.get(p, []), (v, k)], reverse=True)[:2]
-        copied = self.copies.paragraphs(plan.document.text)
+        copied, said = self.copies.paragraphs(plan.document.text)
         results: dict[str, ItemResult] = {}
         for k, (task, found) in enumerate(zip(self.tasks, founds, strict=True)):
             claimed = set()
             for p, v in shares[k].items():
-                rival = next((w for w, j in best_two[p] if j != k), 0.0)
-                if rival >= CLAIM_SHARE and rival - v >= CLAIM_GAP:
-                    claimed.add(p)
-                    continue
                 part = copied.get(p)
-                if part is not None:
-                    other = next((w for w, j in part[1] if j != k), 0.0)
-                    if other >= COPY_SHARE and other - part[0].get(k, 0.0) >= COPY_GAP:
-                        claimed.add(p)
+                own = part[0].get(k, 0.0) if part is not None else 0.0
+                other = next((w for w, j in part[1] if j != k), 0.0) if part is not None else 0.0
+                if own >= COPY_SHARE and own >= other:
+                    continue  # the paragraph copies this task: its evidence, whoever else says the same
+                rival = next((w for w, j in best_two[p] if j != k), 0.0)
+                if (rival >= CLAIM_SHARE and rival - v >= CLAIM_GAP) or (other >= COPY_SHARE and other - own >= COPY_GAP):
+                    claimed.add(p)
             if claimed:
                 found = _without(found, claimed, index)
             values, best = item_features(task.text, found, index,
                                          shares={p: v for p, v in shares[k].items() if p not in claimed})
+            values.update(self.copies.features(k, said[k], claimed))
             status, confidence = self.model.verdict(values)
+            if task.item.keywords and not any(found.anywhere.get(g.terms[0], 0.0) > 0 for g in task.item.keywords):
+                # the curator listed the words the task must say, and the plan says none of them
+                status, confidence = "missing", 1.0
             results[task.item.id] = _explain(task.item, task.parent, status, confidence, values, found, best, index,
                                              sections, self.top)
         return _ordered(plan, self.checklist, results, self.model)
@@ -506,31 +507,64 @@ def _pairs(text: str) -> set[str]:
 
 
 class _CopyIndex:
-    """Which part of the directive each plan paragraph copies: for a paragraph, the share of its character
-    pairs found in each part (a task or a context passage)."""
+    """The directive's parts by their character pairs: which part each plan paragraph copies (the share of
+    its pairs found in each part: a task or a context passage), and how much of each task's pairs, weighted
+    by how few tasks share them, each paragraph says (a task restated in other words still keeps some of
+    its compounds' characters: 政务云 in 政务云平台, 数据共享 in 共享数据)."""
 
-    def __init__(self, parts: Sequence[str]) -> None:
+    def __init__(self, parts: Sequence[str], *, tasks: int) -> None:
         self.owners: dict[str, list[int]] = {}
-        for j, part in enumerate(parts):
-            for pair in _pairs(part):
-                self.owners.setdefault(pair, []).append(j)
+        self.tasks = tasks
 
-    def paragraphs(self, text: str, *, min_pairs: int = 8) -> dict[int, tuple[dict[int, float], list[tuple[float, int]]]]:
-        """Paragraph (line) → (part → share of the paragraph's pairs in it, the two parts with most)."""
+        sets = [_pairs(part) for part in parts]
+        for j, ps in enumerate(sets):
+            for pair in ps:
+                self.owners.setdefault(pair, []).append(j)
+        df: dict[str, int] = {}
+        for ps in sets[:tasks]:
+            for pair in ps:
+                df[pair] = df.get(pair, 0) + 1
+        from textkit.tokenize import idf_table
+
+        # a pair weighs what the word it spells weighs in jieba's general corpus (开展 little, 植树 much; a pair
+        # that is no word, the median), times how few of the checklist's tasks say it
+        idf, median = idf_table()
+        top = math.log((tasks + 1) / 1.5) if tasks else 1.0
+        self.weight = {pair: (max(0.15, math.log((tasks + 1) / (n + 0.5)) / top) if top > 0 else 1.0)
+                       * idf.get(pair, median) for pair, n in df.items()}
+        self.totals = [sum(self.weight[pair] for pair in ps) for ps in sets[:tasks]]
+
+    def paragraphs(self, text: str, *, min_pairs: int = 3) -> tuple[
+            dict[int, tuple[dict[int, float], list[tuple[float, int]]]], list[dict[int, set[str]]]]:
+        """Paragraph (line) → (part → share of the paragraph's pairs in it, the two parts with most); and
+        for each task, paragraph → the task's pairs it says."""
         out: dict[int, tuple[dict[int, float], list[tuple[float, int]]]] = {}
+        said: list[dict[int, set[str]]] = [{} for _ in range(self.tasks)]
         for p, line in enumerate(text.split("\n")):
             pairs = _pairs(line)
-            if len(pairs) < min_pairs:
-                continue
             counts: dict[int, int] = {}
             for pair in pairs:
                 for j in self.owners.get(pair, ()):
                     counts[j] = counts.get(j, 0) + 1
-            if not counts:
+                    if j < self.tasks:
+                        said[j].setdefault(p, set()).add(pair)
+            if len(pairs) < min_pairs or not counts:
                 continue
             shares = {j: c / len(pairs) for j, c in counts.items()}
             out[p] = (shares, sorted(((v, j) for j, v in shares.items()), reverse=True)[:2])
-        return out
+        return out, said
+
+    def features(self, k: int, said: dict[int, set[str]], claimed: set[int]) -> dict[str, float]:
+        """The share of task ``k``'s weighted pairs said in its best paragraph, its best three and anywhere."""
+        total = self.totals[k]
+        if not total:
+            return {"pairs_best": 0.0, "pairs_top3": 0.0, "pairs_glob": 0.0}
+        w = self.weight
+        scored = sorted(((sum(w[x] for x in got), p) for p, got in said.items() if p not in claimed), reverse=True)
+        top3: set[str] = set().union(*(said[p] for _v, p in scored[:3])) if scored else set()
+        anywhere: set[str] = set().union(*(said[p] for _v, p in scored)) if scored else set()
+        return {"pairs_best": scored[0][0] / total if scored else 0.0,
+                "pairs_top3": sum(w[x] for x in top3) / total, "pairs_glob": sum(w[x] for x in anywhere) / total}
 
 
 def check(
