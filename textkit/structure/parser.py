@@ -42,8 +42,15 @@ _TITLE_STOP = re.compile(r"[。：:]")
 _PART_SCHEMA = {
     "id": Field(required=True),
     "kind": Field(required=True, choices=("label", "attachment", "signature-suffix", "date-line", "closing",
-                                          "recipient", "notice-title", "plan-title", "box")),
+                                          "recipient", "notice-title", "plan-title", "box", "runin-bullet",
+                                          "runin-sentence")),
     "pattern": Field(required=True, regex=True),
+}
+_PARAMS = ("runin.min_title", "runin.max_title", "runin.min_body", "runin.min_siblings")
+_PARAM_SCHEMA = {
+    "id": Field(required=True, choices=_PARAMS),
+    "value": Field(required=True, types=int),
+    "note": Field(),
 }
 
 
@@ -62,11 +69,18 @@ class StructureRules:
     notice_title: re.Pattern[str]
     plan_title: re.Pattern[str]
     box: re.Pattern[str]  # a line opening a boxed list; groups n and title (see `_Box`)
+    runin_bullet: re.Pattern[str]  # a bullet before a run-in title (——产业规模快速壮大。…): not part of the title
+    runin_sentence: re.Pattern[str]  # a first clause that is a sentence, not a run-in title (要加强领导。…)
+    runin_title: tuple[int, int] = (2, 16)  # the shortest and longest run-in title, in characters
+    runin_body: int = 10  # the shortest body after a run-in title, in characters (stripped)
+    runin_siblings: int = 2  # run-in titled paragraphs come as a list of at least this many
 
 
 @lru_cache(maxsize=8)
 def _load_rules(numbering: tuple[str, ...], parts: tuple[str, ...]) -> StructureRules:
-    entries = load_entries("structure.toml", "part", _PART_SCHEMA, extra=parts)
+    entries = load_entries("structure.toml", "part", _PART_SCHEMA, extra=parts, known=("param",))
+    params = {str(e["id"]): int(e["value"])
+              for e in load_entries("structure.toml", "param", _PARAM_SCHEMA, extra=parts, known=("part",))}
     by_kind: dict[str, list[str]] = {}
     for e in entries:
         by_kind.setdefault(e["kind"], []).append(e["pattern"])
@@ -92,6 +106,11 @@ def _load_rules(numbering: tuple[str, ...], parts: tuple[str, ...]) -> Structure
         notice_title=alt("notice-title"),
         plan_title=alt("plan-title"),
         box=alt("box"),
+        runin_bullet=alt("runin-bullet"),
+        runin_sentence=alt("runin-sentence"),
+        runin_title=(params.get("runin.min_title", 2), params.get("runin.max_title", 16)),
+        runin_body=params.get("runin.min_body", 10),
+        runin_siblings=params.get("runin.min_siblings", 2),
     )
 
 
@@ -117,6 +136,7 @@ class _Line:
     kind: str = "text"  # text | blank | table | heading | label
     marker: Marker | None = None
     label: str | None = None
+    runin: tuple[int, int, int] | None = None  # a run-in titled paragraph: title start, title end, body start
 
 
 def _split_lines(text: str) -> list[_Line]:
@@ -194,6 +214,72 @@ def _merge_blanks(lines: list[_Line]) -> tuple[_Line | None, list[_Line]]:
             continue
         out.append(ln)
     return lead, out
+
+
+# ---------------------------------------------------------------------------------------------------
+# run-in titled paragraphs
+
+_RUNIN_STOP = re.compile(r"[。：:]")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_CLAUSE_MARKS = re.compile(r"[，,；;“”「」《》。！？!?]")  # a title is one short clause
+_BRACKETS = (("（", "）"), ("(", ")"), ("【", "】"), ("[", "]"), ("〔", "〕"))
+_LEADER = re.compile(r"(?:…|\.{2}|·{2}|．{2})\s*[0-9０-９]+\s*$")  # a contents line: 建设滨海高教园区……18
+
+
+def _runin_candidate(text: str, ln: _Line, rules: StructureRules) -> tuple[int, int, int] | None:
+    """(title start, title end, body start) when the text line ``ln`` opens with a short title phrase closed by
+    。 or ： and goes on with its body (声学传感器。研发先进MEMS芯片技术…); None otherwise.
+
+    The title is one clause of ``runin_title`` characters with a Chinese character in it, balanced brackets and
+    no sentence word (structure.toml ``runin-sentence``); a bullet before it (——) is not part of it; the body
+    is at least ``runin_body`` characters and not a contents line's page number."""
+    c = ln.raw
+    lo, hi = rules.runin_title
+    b = 0
+    bullet = rules.runin_bullet.match(c)
+    if bullet is not None:
+        b = bullet.end()
+    stop = _RUNIN_STOP.search(c, b, b + hi + 2)
+    if stop is None:
+        return None
+    title = c[b : stop.start()].rstrip(_INDENT)
+    if not lo <= len(title) <= hi or _CJK.search(title) is None or _CLAUSE_MARKS.search(title) is not None:
+        return None
+    if any(title.count(o) != title.count(cl) for o, cl in _BRACKETS):
+        return None  # （负责部门：… : the colon stands inside a bracket
+    body = c[stop.end() :].strip()
+    if len(body) < rules.runin_body or _LEADER.search(body) is not None:
+        return None
+    if rules.runin_sentence.fullmatch(title) is not None:
+        return None
+    ts = ln.content_start + b
+    return ts, ts + len(title), ln.content_start + stop.end()
+
+
+def _mark_runins(text: str, lines: Sequence[_Line], rules: StructureRules, match: Callable[..., object]) -> None:
+    """Mark the run-in titled paragraphs among ``lines``: runs of at least ``runin_siblings`` consecutive text
+    lines that each open with a run-in title (label lines and table rows between them do not break a run;
+    a heading, a box line or a paragraph without a title does). One titled paragraph alone is a statement
+    that starts with a short sentence, not an item."""
+    run: list[_Line] = []
+
+    def close() -> None:
+        if len(run) < rules.runin_siblings:
+            for x in run:
+                x.runin = None
+        run.clear()
+
+    for ln in lines:
+        if ln.kind in ("label", "table"):
+            continue
+        if ln.kind == "text" and not ("专栏" in ln.content and rules.box.fullmatch(ln.content)) \
+                and match(text, ln.content_start) is None:
+            ln.runin = _runin_candidate(text, ln, rules)
+            if ln.runin is not None:
+                run.append(ln)
+                continue
+        close()
+    close()
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -424,6 +510,16 @@ class _Builder:
             return _leaf("label", p.start, p.end, p.label)
         return _leaf("paragraph", p.start, p.end)
 
+    def runin(self, ln: _Line, level: int) -> Section:
+        """A run-in titled paragraph (声学传感器。研发先进MEMS芯片技术…): an unnumbered item with its title span,
+        its title line part (bullet, title and the 。 or ： after it) as a ``heading`` leaf, then its body."""
+        assert ln.runin is not None
+        ts, te, body = ln.runin
+        head = _leaf("heading", ln.start, body)
+        children = (head, self._paragraph("paragraph", body, ln.end)) if body < ln.end else (head,)
+        return _Section(kind="runin", start=ln.start, end=ln.end, level=level, title=self.text[ts:te],
+                        title_start=ts, title_end=te, children=children)
+
     def heading(self, ln: _Line, level: int) -> _Node:
         """A numbered section: its heading leaf (marker + title + delimiter) and the run-in body."""
         m = ln.marker
@@ -482,6 +578,8 @@ class _Builder:
         stack: list[_Node] = []
         box: _Box | None = None
         last_box = 0  # the number of the last box of this part (专栏2 after 专栏1)
+        markers = self.rules.markers
+        _mark_runins(self.text, lines, self.rules, markers.line_match if self.fast else markers.line_plain)
         for ln in lines:
             opened = self._box_line(ln)
             if opened is not None:
@@ -508,7 +606,10 @@ class _Builder:
                 self._box_entry(box, ln, len(stack))
                 continue
             if ln.kind != "heading":
-                leaf = self.paragraph(ln, _LEAF_KIND.get(ln.kind, "paragraph"))
+                if ln.runin is not None and stack:
+                    leaf = self.runin(ln, len(stack) + 1)
+                else:
+                    leaf = self.paragraph(ln, _LEAF_KIND.get(ln.kind, "paragraph"))
                 (stack[-1].children if stack else top).append(leaf)
                 continue
             assert ln.marker is not None
@@ -558,7 +659,11 @@ class _Builder:
         numbered one placed in the box's own sequence, one level below the section the box stands in."""
         local = box.stack
         if ln.kind != "heading":
-            leaf = self.paragraph(ln, _LEAF_KIND.get(ln.kind, "paragraph"))
+            if ln.runin is not None:
+                # one level below the innermost numbered entry, or below the section the box stands in
+                leaf = self.runin(ln, outer_depth + len(local) + 1)
+            else:
+                leaf = self.paragraph(ln, _LEAF_KIND.get(ln.kind, "paragraph"))
             (local[-1].children if local else box.node.children).append(leaf)
             return
         assert ln.marker is not None
