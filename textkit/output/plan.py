@@ -113,7 +113,9 @@ def render_tree(plan: Plan, *, show_all: bool = False, width: int = 60) -> str:
         for child in node.children:
             if child.kind == "section":
                 page = f"  p.{plan.document.page_of(child.start)}" if plan.document.pages else ""
-                lines.append(f"{'  ' * depth}{child.marker}{child.title}{page}")
+                # an implied first item (the writer left out its marker): its bracketed key, 三/[（一）] → [（一）]
+                marker = child.marker if child.marker is not None else child.id.rsplit("/", 1)[-1]
+                lines.append(f"{'  ' * depth}{marker}{child.title}{page}")
                 visit(child, depth + 1)
             elif child.kind in ("box", "runin") and not show_all:
                 lines.append(f"{'  ' * depth}{'[专栏] ' if child.kind == 'box' else '· '}{child.title}")

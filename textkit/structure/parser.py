@@ -437,6 +437,7 @@ class _Node:
     title_start: int | None = None
     title_end: int | None = None
     last_value: int = 0  # for open sections: the value of the last sibling seen at this level
+    implied: str = ""  # an implied first item (no marker written): the key of the marker it stands for
 
 
 def _leaf(kind: SectionKind, start: int, end: int, label: str | None = None) -> Section:
@@ -613,13 +614,103 @@ class _Builder:
                 (stack[-1].children if stack else top).append(leaf)
                 continue
             assert ln.marker is not None
-            depth = self._place(stack, ln.marker, ln)
+            implied = self._implied(stack, top, ln.marker)
+            depth = implied if implied is not None else self._place(stack, ln.marker, ln)
             del stack[depth:]
             self.last_at[(depth, ln.marker.style.family)] = ln.marker.value
             sec = self.heading(ln, depth + 1)
             (stack[-1].children if stack else top).append(sec)
             stack.append(sec)
         return top
+
+    # -- a missing first marker ---------------------------------------------------------------------------
+    def _implied(self, stack: list[_Node], top: list[_Node | Section], m: Marker) -> int | None:
+        """The depth of ``m`` when the writer left out the first item of its sequence, after regrouping.
+
+        三、 → 1. 2. 3. → （二） → 4. 5.: （二） opens no level of its own (a new level starts at 1, and none of
+        this family is open to continue), so nesting cannot place it; the usual order of levels can
+        (numbering.toml ``rank``: 一、 > （一） > 1. > （1） > ①). （二） ranks above 1. and below 三、, so it stands
+        where 1. stands, beside an implied first item that takes the numbered sections before it: 1. 2. 3. move
+        one level down, into a section with no marker, no title and the value of the missing number. Nothing
+        is made up: the implied node has no text of its own (its children tile it), and it is not a heading.
+        A warning says what was inferred. None when the rule does not apply (the parser nests as before).
+        """
+        rank, fam = m.style.rank, m.style.family
+        if rank is None or m.value <= 1 or not stack:
+            return None
+        if any(s.marker is not None and s.marker.style.family == fam for s in stack):
+            return None  # its family is open: nesting places it (a gap, a repeat…)
+        if self.last_at.get((len(stack), fam), 0) + 1 == m.value:
+            return None  # numbering that runs on across parents (（五） under 二、 after （四） under 一、)
+        depth = None
+        for i, s in enumerate(stack):
+            r = s.marker.style.rank if s.marker is not None else None
+            if r is None or r <= rank:
+                continue
+            parent = stack[i - 1].marker if i else None
+            if i and (parent is None or parent.style.rank is None or parent.style.rank >= rank):
+                continue
+            depth = i
+            break
+        if depth is None:
+            return None  # it ranks below every open level: a new level below them, as nesting says
+        # numbering at that level starts afresh under each parent, or runs on across parents (then （六） after
+        # （四） under the parent before leaves out （五）, not （一）…（五）)
+        last = self.last_at.get((depth, fam), 0)
+        if m.value == last + 1:
+            return depth  # it runs on at the level its rank implies: nothing is missing before it
+        first_missing = last + 1 if m.value > last + 1 and last else 1
+        siblings = stack[depth - 1].children if depth else top
+        below = stack[depth].marker
+        assert below is not None
+        k = next(j for j, c in enumerate(siblings) if isinstance(c, _Node) and c.kind == "section")
+        moved = siblings[k:]
+        if any(isinstance(c, _Node) and c.kind == "section" and c.marker is not None
+               and c.marker.style.family != below.style.family for c in moved):
+            return None  # the level holds numbers of another family too: no single run to regroup
+        written = _written_like(m, first_missing)
+        node = _Node("section", moved[0].start, moved[-1].end, moved, depth + 1, None, last_value=first_missing,
+                     implied=marker_key(written, family=fam))
+        del siblings[k:]
+        siblings.append(node)
+        for c in moved:
+            if isinstance(c, _Node) and c.kind == "section" and c.marker is not None:
+                self.last_at.pop((depth, c.marker.style.family), None)
+        _deepen(moved)
+        self._remember(moved)
+        self._warn_implied(m, first_missing, moved, below.style.family)
+        return depth
+
+    def _remember(self, nodes: Sequence[_Node | Section]) -> None:
+        """Record the numbered sections of ``nodes`` (regrouped one level down) in the numbering memory."""
+        for c in nodes:
+            if isinstance(c, _Node) and c.kind == "section":
+                if c.marker is not None:
+                    self.last_at[(c.level - 1, c.marker.style.family)] = c.marker.value
+                self._remember(c.children)
+
+    def _warn_implied(self, m: Marker, first_missing: int, moved: Sequence[_Node | Section], family: str) -> None:
+        """numbering-implied: what was missing, which lines were taken as the implied item, where m stands."""
+        text = self.text
+        start = moved[0].start
+        while start < len(text) and text[start].isspace():
+            start += 1
+        tail: _Node | Section = moved[-1]
+        while isinstance(tail, _Node) and tail.children:
+            tail = tail.children[-1]  # (a section's span is settled when it is frozen: its last line ends it)
+        end = tail.end
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        first, last = text.count("\n", 0, start) + 1, text.count("\n", 0, end) + 1
+        lines = f"第{first}行" if first == last else f"第{first}—{last}行"
+        numbered = [c.marker.text for c in moved if isinstance(c, _Node) and c.marker is not None
+                    and c.marker.style.family == family]
+        shown = numbered[0] if len(numbered) == 1 else f"{numbered[0]}至{numbered[-1]}"
+        written = _written_like(m, first_missing)
+        missing = "、".join(_written_like(m, v) for v in range(first_missing, m.value))
+        self.warnings.append(ParseWarning(
+            code="numbering-implied", start=m.start, end=m.end,
+            message=f"{m.text}前缺少{missing}：推定{lines}（{shown}）属于省略编号的{written}，{m.text}与之同级"))
 
     # -- boxed lists (专栏) ------------------------------------------------------------------------------
     def _box_line(self, ln: _Line) -> tuple[int, _Node] | None:
@@ -732,6 +823,34 @@ def _show(node: _Node) -> str:
     return node.marker.text if node.marker else node.kind
 
 
+def _deepen(nodes: list[_Node | Section]) -> None:
+    """Put ``nodes`` one level further down (their sections, boxes and run-in items)."""
+    for j, c in enumerate(nodes):
+        if isinstance(c, _Node):
+            if c.kind in ("section", "box"):
+                c.level += 1
+            _deepen(c.children)
+        elif c.kind == "runin":
+            nodes[j] = replace(c, level=c.level + 1)
+
+
+def _written_like(m: Marker, value: int) -> str:
+    """The marker ``m`` with ``value`` for its number, written the same way (（一） for （二）, 1. for 4.)."""
+    g = m.style.regex.match(m.text)
+    if g is None:
+        return _numeral_like(m, value)
+    num = g.group("num")
+    if m.style.numeral == "glyph":
+        digits = chr(ord(num[0]) - (m.value - value)) if len(num) == 1 else str(value)
+    elif m.style.numeral == "chinese":
+        digits = int_to_chinese(value)
+    elif num and "０" <= num[0] <= "９":
+        digits = str(value).translate({ord(d): ord(d) + 0xFEE0 for d in "0123456789"})
+    else:
+        digits = str(value)
+    return m.text[: g.start("num")] + digits + m.text[g.end("num") :]
+
+
 def _numeral_like(m: Marker, value: int) -> str:
     """``value`` written the way ``m`` writes its numbers (四 for 一、二、四、, 4 for 1. 2. 4.)."""
     return int_to_chinese(value) if m.style.numeral == "chinese" else str(value)
@@ -747,8 +866,9 @@ def _finish(node: _Node, path: tuple[str, ...], seen: dict[str, int], prefix: st
     m = node.marker
     ident = ""
     child_path = path
-    if node.kind == "section" and m is not None:
-        key = marker_key(m.text, family=m.style.family)
+    if node.kind == "section" and (m is not None or node.implied):
+        # an implied first item's key is bracketed, as an editor marks what is not in the text: 三/[（一）]
+        key = marker_key(m.text, family=m.style.family) if m is not None else f"[{node.implied}]"
         ident = prefix + "/".join((*path, key))
         n = seen.get(ident, 0) + 1
         seen[ident] = n
@@ -766,7 +886,8 @@ def _finish(node: _Node, path: tuple[str, ...], seen: dict[str, int], prefix: st
             children[0] = replace(children[0], end=children[1].start)
     if m is None:
         return _Section(kind=node.kind, start=start, end=end, level=node.level, title=node.title,
-                       title_start=node.title_start, title_end=node.title_end, id=ident, children=tuple(children))
+                       title_start=node.title_start, title_end=node.title_end, id=ident, children=tuple(children),
+                       value=node.last_value if node.implied else None)
     return _Section(kind=node.kind, start=start, end=end, level=node.level, marker=m.text, value=m.value,
                    style=m.style.id, title=node.title, title_start=node.title_start, title_end=node.title_end,
                    id=ident, children=tuple(children))
