@@ -106,7 +106,7 @@ def _load_rules(numbering: tuple[str, ...], parts: tuple[str, ...]) -> Structure
         notice_title=alt("notice-title"),
         plan_title=alt("plan-title"),
         box=alt("box"),
-        runin_bullet=alt("runin-bullet"),
+        runin_bullet=re.compile(guarded(alt("runin-bullet").pattern)),  # tried at every text line's start
         runin_sentence=alt("runin-sentence"),
         runin_title=(params.get("runin.min_title", 2), params.get("runin.max_title", 16)),
         runin_body=params.get("runin.min_body", 10),
@@ -272,13 +272,16 @@ def _mark_runins(text: str, lines: Sequence[_Line], rules: StructureRules, match
     for ln in lines:
         if ln.kind in ("label", "table"):
             continue
-        if ln.kind == "text" and not ("专栏" in ln.content and rules.box.fullmatch(ln.content)) \
-                and match(text, ln.content_start) is None:
-            ln.runin = _runin_candidate(text, ln, rules)
-            if ln.runin is not None:
+        if ln.kind == "text":
+            # (the cheap test first: most lines have no short first clause)
+            found = _runin_candidate(text, ln, rules)
+            if found is not None and match(text, ln.content_start) is None \
+                    and not ("专栏" in ln.content and rules.box.fullmatch(ln.content)):
+                ln.runin = found
                 run.append(ln)
                 continue
-        close()
+        if run:
+            close()
     close()
 
 
@@ -614,8 +617,7 @@ class _Builder:
                 (stack[-1].children if stack else top).append(leaf)
                 continue
             assert ln.marker is not None
-            implied = self._implied(stack, top, ln.marker)
-            depth = implied if implied is not None else self._place(stack, ln.marker, ln)
+            depth = self._place(stack, ln.marker, ln, top)
             del stack[depth:]
             self.last_at[(depth, ln.marker.style.family)] = ln.marker.value
             sec = self.heading(ln, depth + 1)
@@ -635,13 +637,10 @@ class _Builder:
         is made up: the implied node has no text of its own (its children tile it), and it is not a heading.
         A warning says what was inferred. None when the rule does not apply (the parser nests as before).
         """
+        # (called by `_place` for a number above 1 of a family not open, that does not run on where it stands)
         rank, fam = m.style.rank, m.style.family
-        if rank is None or m.value <= 1 or not stack:
+        if rank is None:
             return None
-        if any(s.marker is not None and s.marker.style.family == fam for s in stack):
-            return None  # its family is open: nesting places it (a gap, a repeat…)
-        if self.last_at.get((len(stack), fam), 0) + 1 == m.value:
-            return None  # numbering that runs on across parents (（五） under 二、 after （四） under 一、)
         depth = None
         for i, s in enumerate(stack):
             r = s.marker.style.rank if s.marker is not None else None
@@ -765,8 +764,9 @@ class _Builder:
         (local[-1].children if local else box.node.children).append(sec)
         local.append(sec)
 
-    def _place(self, stack: list[_Node], m: Marker, ln: _Line) -> int:
-        """The stack depth at which the heading ``m`` opens (0 = level 1), with sequence warnings."""
+    def _place(self, stack: list[_Node], m: Marker, ln: _Line, top: list[_Node | Section] | None = None) -> int:
+        """The stack depth at which the heading ``m`` opens (0 = level 1), with sequence warnings; ``top``: the
+        part's top-level nodes, when a missing first marker may regroup them (`_implied`)."""
         fam = m.style.family
         positions = [i for i, s in enumerate(stack) if s.marker and s.marker.style.family == fam]
         if not positions:
@@ -774,6 +774,9 @@ class _Builder:
             # continues the last sequence of this family at this depth, so it is not a bad start
             runs_on = self.last_at.get((len(stack), fam), 0) + 1 == m.value
             if m.value != 1 and stack and not runs_on:
+                implied = self._implied(stack, top, m) if top is not None else None
+                if implied is not None:
+                    return implied
                 self._warn("numbering-start", f"{m.text} starts a new level at {m.value}, not 1", m)
             return len(stack)
         for i in reversed(positions):
