@@ -10,10 +10,12 @@ had its writer forgotten that marker. The dev gold of 015 gives every other head
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from textkit.model import Document, Section
 from textkit.output.plan import plan_to_dict, render_tree
 from textkit.pipeline import parse_text
-from textkit.structure import parse_structure
+from textkit.structure import load_structure_rules, parse_structure
 
 FORGOT = (
     "一、总体要求\n"
@@ -114,3 +116,14 @@ def test_a_number_that_runs_on_takes_its_rank_level_without_an_implied_item() ->
         ("二", 1), ("二/1", 2), ("二/2", 2), ("二/（三）", 2), ("二/（三）/3", 3)]
     assert all(s.marker for s in root.sections())
     assert [w.code for w in warnings] == ["numbering-start"]  # 3. under （三） starts at 3: worth a look
+
+
+def test_the_order_of_levels_is_data(tmp_path: Path) -> None:
+    # a house style whose order puts 1. above （一） (a user's structure.toml, layered by id): （二） after 1. ranks
+    # below it, so nothing is placed by rank and the parser nests as before
+    user = tmp_path / "structure.toml"
+    user.write_text('[[rank]]\nid = "usual"\nfamilies = ["cn", "arabic", "cn-paren"]\n', encoding="utf-8")
+    root, warnings = parse_structure(Document(FORGOT), rules=load_structure_rules(parts=[user]))
+    assert all(s.marker for s in root.sections())
+    assert [(s.id, s.level) for s in root.sections() if s.marker == "（二）"][-1] == ("二/2/（6）/（二）", 4)
+    assert [w.code for w in warnings] == ["numbering-start"]

@@ -45,7 +45,6 @@ STYLE_SCHEMA = {
     "width": Field(choices=("full", "half")),
     "heading": Field(choices=("line", "sequence")),
     "inline": Field(types=bool),
-    "rank": Field(types=int),
 }
 
 
@@ -60,7 +59,6 @@ class NumberingStyle:
     width: str | None = None
     heading: str = "line"
     inline: bool = False
-    rank: int | None = None  # the usual order of levels (1 = 一、 outermost); None: no usual place
 
 
 @quick_init
@@ -86,13 +84,7 @@ def _load(extra: tuple[str, ...]) -> tuple[NumberingStyle, ...]:
                             key="pattern")
         out.append(NumberingStyle(id=e["id"], family=e["family"], regex=regex, numeral=e["numeral"],
                                   width=e.get("width"), heading=e.get("heading", "line"),
-                                  inline=bool(e.get("inline", False)), rank=e.get("rank")))
-    ranks: dict[str, int | None] = {}
-    for st in out:
-        if ranks.setdefault(st.family, st.rank) != st.rank:
-            raise RuleError(f"styles of family {st.family!r} give it different ranks ({ranks[st.family]} and "
-                            f"{st.rank}); a family has one place in the order of levels, or none",
-                            file="numbering.toml", entry=st.id, key="rank")
+                                  inline=bool(e.get("inline", False))))
     return tuple(out)
 
 

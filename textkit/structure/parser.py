@@ -52,6 +52,7 @@ _PARAM_SCHEMA = {
     "value": Field(required=True, types=int),
     "note": Field(),
 }
+_RANK_SCHEMA = {"id": Field(required=True), "families": Field(required=True, types=list), "note": Field()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,13 +75,21 @@ class StructureRules:
     runin_title: tuple[int, int] = (2, 16)  # the shortest and longest run-in title, in characters
     runin_body: int = 10  # the shortest body after a run-in title, in characters (stripped)
     runin_siblings: int = 2  # run-in titled paragraphs come as a list of at least this many
+    ranks: tuple[tuple[str, int], ...] = ()  # numbering family → its place in the usual order of levels (1 = 一、)
+
+    def rank(self, family: str) -> int | None:
+        """The place of a numbering family in the usual order of levels (structure.toml ``[[rank]]``)."""
+        return next((r for f, r in self.ranks if f == family), None)
 
 
 @lru_cache(maxsize=8)
 def _load_rules(numbering: tuple[str, ...], parts: tuple[str, ...]) -> StructureRules:
-    entries = load_entries("structure.toml", "part", _PART_SCHEMA, extra=parts, known=("param",))
+    entries = load_entries("structure.toml", "part", _PART_SCHEMA, extra=parts, known=("param", "rank"))
     params = {str(e["id"]): int(e["value"])
-              for e in load_entries("structure.toml", "param", _PARAM_SCHEMA, extra=parts, known=("part",))}
+              for e in load_entries("structure.toml", "param", _PARAM_SCHEMA, extra=parts, known=("part", "rank"))}
+    order: list[str] = []
+    for e in load_entries("structure.toml", "rank", _RANK_SCHEMA, extra=parts, known=("part", "param")):
+        order.extend(str(f) for f in e["families"] if str(f) not in order)
     by_kind: dict[str, list[str]] = {}
     for e in entries:
         by_kind.setdefault(e["kind"], []).append(e["pattern"])
@@ -111,6 +120,7 @@ def _load_rules(numbering: tuple[str, ...], parts: tuple[str, ...]) -> Structure
         runin_title=(params.get("runin.min_title", 2), params.get("runin.max_title", 16)),
         runin_body=params.get("runin.min_body", 10),
         runin_siblings=params.get("runin.min_siblings", 2),
+        ranks=tuple((f, n) for n, f in enumerate(order, start=1)),
     )
 
 
@@ -631,23 +641,25 @@ class _Builder:
 
         三、 → 1. 2. 3. → （二） → 4. 5.: （二） opens no level of its own (a new level starts at 1, and none of
         this family is open to continue), so nesting cannot place it; the usual order of levels can
-        (numbering.toml ``rank``: 一、 > （一） > 1. > （1） > ①). （二） ranks above 1. and below 三、, so it stands
+        (structure.toml ``[[rank]]``: 一、 > （一） > 1. > （1） > ①). （二） ranks above 1. and below 三、, so it stands
         where 1. stands, beside an implied first item that takes the numbered sections before it: 1. 2. 3. move
         one level down, into a section with no marker, no title and the value of the missing number. Nothing
         is made up: the implied node has no text of its own (its children tile it), and it is not a heading.
         A warning says what was inferred. None when the rule does not apply (the parser nests as before).
         """
         # (called by `_place` for a number above 1 of a family not open, that does not run on where it stands)
-        rank, fam = m.style.rank, m.style.family
+        fam = m.style.family
+        rank = self.rules.rank(fam)
         if rank is None:
             return None
         depth = None
         for i, s in enumerate(stack):
-            r = s.marker.style.rank if s.marker is not None else None
+            r = self.rules.rank(s.marker.style.family) if s.marker is not None else None
             if r is None or r <= rank:
                 continue
-            parent = stack[i - 1].marker if i else None
-            if i and (parent is None or parent.style.rank is None or parent.style.rank >= rank):
+            outer = stack[i - 1].marker if i else None
+            above = self.rules.rank(outer.style.family) if outer is not None else None
+            if i and (above is None or above >= rank):
                 continue
             depth = i
             break
