@@ -9,7 +9,9 @@ How it reads a plan, in three passes over its lines:
 3. *Nest* headings by sequence, not by a fixed table of shapes: a marker continues the open level of its
    family whose next expected value it carries; a family not yet open starts a level below the current
    one. So the first numbered level of a body is level 1 whatever its shape, and gaps (一、二、四、) are kept
-   as siblings with a warning.
+   as siblings with a warning. Where nesting cannot place a heading (（二） after 1. 2. 3. with no （一）), the
+   usual order of levels does (structure.toml ``[[rank]]``), beside an implied first item. Unnumbered
+   paragraphs with run-in titles (声学传感器。研发…) that come as a list are ``runin`` items.
 
 Every character ends up in exactly one leaf; the leaves concatenate back to ``Document.text``.
 """
@@ -645,7 +647,9 @@ class _Builder:
         where 1. stands, beside an implied first item that takes the numbered sections before it: 1. 2. 3. move
         one level down, into a section with no marker, no title and the value of the missing number. Nothing
         is made up: the implied node has no text of its own (its children tile it), and it is not a heading.
-        A warning says what was inferred. None when the rule does not apply (the parser nests as before).
+        A warning says what was inferred. A number that runs on at that level (（三） under 二、 after （二）
+        under 一、) takes it too, with nothing to imply. None when the rule does not apply (the parser nests as
+        before).
         """
         # (called by `_place` for a number above 1 of a family not open, that does not run on where it stands)
         fam = m.style.family
