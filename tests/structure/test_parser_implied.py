@@ -127,3 +127,16 @@ def test_the_order_of_levels_is_data(tmp_path: Path) -> None:
     assert all(s.marker for s in root.sections())
     assert [(s.id, s.level) for s in root.sections() if s.marker == "（二）"][-1] == ("二/2/（6）/（二）", 4)
     assert [w.code for w in warnings] == ["numbering-start"]
+
+
+def test_regrouping_carries_run_in_items_down_with_their_item() -> None:
+    # run-in items (extra/p035.txt lines 8–9) under 1., before a （二） whose （一） is missing: they move down with 1.
+    root, _ = parse_structure(Document(
+        "三、保障措施\n1.加强组织领导。\n"
+        "坚持全面覆盖。将“双随机、一公开”作为市场监管的基本手段和方式。\n"
+        "坚持规范透明。严格依法依规落实市场监管责任，形成科学规范的监管制度。\n"
+        "（二）营造良好氛围\n2.加强宣传。\n"))
+    assert [(n.kind, n.level, n.id or n.title) for n in root.walk() if n.kind in ("section", "runin")] == [
+        ("section", 1, "三"), ("section", 2, "三/[（一）]"), ("section", 3, "三/[（一）]/1"),
+        ("runin", 4, "坚持全面覆盖"), ("runin", 4, "坚持规范透明"), ("section", 2, "三/（二）"),
+        ("section", 3, "三/（二）/2")]
