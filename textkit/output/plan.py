@@ -20,6 +20,8 @@ def _node_dict(node: Section) -> dict[str, Any]:
             id=node.id, level=node.level, marker=node.marker, value=node.value, style=node.style,
             title=node.title, title_start=node.title_start, title_end=node.title_end,
         )
+    elif node.kind in ("runin", "box"):  # unnumbered items and boxed lists: a title, no marker
+        d.update(level=node.level, title=node.title, title_start=node.title_start, title_end=node.title_end)
     if node.label:
         d["label"] = node.label
     if node.children:
@@ -111,7 +113,12 @@ def render_tree(plan: Plan, *, show_all: bool = False, width: int = 60) -> str:
         for child in node.children:
             if child.kind == "section":
                 page = f"  p.{plan.document.page_of(child.start)}" if plan.document.pages else ""
-                lines.append(f"{'  ' * depth}{child.marker}{child.title}{page}")
+                # an implied first item (the writer left out its marker): its bracketed key, 三/[（一）] → [（一）]
+                marker = child.marker if child.marker is not None else child.id.rsplit("/", 1)[-1]
+                lines.append(f"{'  ' * depth}{marker}{child.title}{page}")
+                visit(child, depth + 1)
+            elif child.kind in ("box", "runin") and not show_all:
+                lines.append(f"{'  ' * depth}{'[专栏] ' if child.kind == 'box' else '· '}{child.title}")
                 visit(child, depth + 1)
             elif child.kind in ("notice", "plan", "attachment"):
                 lines.append(f"{'  ' * depth}[{child.kind}] {child.title or snippet(child)[:30]}")

@@ -9,7 +9,9 @@ How it reads a plan, in three passes over its lines:
 3. *Nest* headings by sequence, not by a fixed table of shapes: a marker continues the open level of its
    family whose next expected value it carries; a family not yet open starts a level below the current
    one. So the first numbered level of a body is level 1 whatever its shape, and gaps (一、二、四、) are kept
-   as siblings with a warning.
+   as siblings with a warning. Where nesting cannot place a heading (（二） after 1. 2. 3. with no （一）), the
+   usual order of levels does (structure.toml ``[[rank]]``), beside an implied first item. Unnumbered
+   paragraphs with run-in titles (声学传感器。研发…) that come as a list are ``runin`` items.
 
 Every character ends up in exactly one leaf; the leaves concatenate back to ``Document.text``.
 """
@@ -42,9 +44,17 @@ _TITLE_STOP = re.compile(r"[。：:]")
 _PART_SCHEMA = {
     "id": Field(required=True),
     "kind": Field(required=True, choices=("label", "attachment", "signature-suffix", "date-line", "closing",
-                                          "recipient", "notice-title", "plan-title", "box")),
+                                          "recipient", "notice-title", "plan-title", "box", "runin-bullet",
+                                          "runin-sentence")),
     "pattern": Field(required=True, regex=True),
 }
+_PARAMS = ("runin.min_title", "runin.max_title", "runin.min_body", "runin.min_siblings")
+_PARAM_SCHEMA = {
+    "id": Field(required=True, choices=_PARAMS),
+    "value": Field(required=True, types=int),
+    "note": Field(),
+}
+_RANK_SCHEMA = {"id": Field(required=True), "families": Field(required=True, types=list), "note": Field()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,11 +72,26 @@ class StructureRules:
     notice_title: re.Pattern[str]
     plan_title: re.Pattern[str]
     box: re.Pattern[str]  # a line opening a boxed list; groups n and title (see `_Box`)
+    runin_bullet: re.Pattern[str]  # a bullet before a run-in title (——产业规模快速壮大。…): not part of the title
+    runin_sentence: re.Pattern[str]  # a first clause that is a sentence, not a run-in title (要加强领导。…)
+    runin_title: tuple[int, int] = (2, 16)  # the shortest and longest run-in title, in characters
+    runin_body: int = 10  # the shortest body after a run-in title, in characters (stripped)
+    runin_siblings: int = 2  # run-in titled paragraphs come as a list of at least this many
+    ranks: tuple[tuple[str, int], ...] = ()  # numbering family → its place in the usual order of levels (1 = 一、)
+
+    def rank(self, family: str) -> int | None:
+        """The place of a numbering family in the usual order of levels (structure.toml ``[[rank]]``)."""
+        return next((r for f, r in self.ranks if f == family), None)
 
 
 @lru_cache(maxsize=8)
 def _load_rules(numbering: tuple[str, ...], parts: tuple[str, ...]) -> StructureRules:
-    entries = load_entries("structure.toml", "part", _PART_SCHEMA, extra=parts)
+    entries = load_entries("structure.toml", "part", _PART_SCHEMA, extra=parts, known=("param", "rank"))
+    params = {str(e["id"]): int(e["value"])
+              for e in load_entries("structure.toml", "param", _PARAM_SCHEMA, extra=parts, known=("part", "rank"))}
+    order: list[str] = []
+    for e in load_entries("structure.toml", "rank", _RANK_SCHEMA, extra=parts, known=("part", "param")):
+        order.extend(str(f) for f in e["families"] if str(f) not in order)
     by_kind: dict[str, list[str]] = {}
     for e in entries:
         by_kind.setdefault(e["kind"], []).append(e["pattern"])
@@ -92,6 +117,12 @@ def _load_rules(numbering: tuple[str, ...], parts: tuple[str, ...]) -> Structure
         notice_title=alt("notice-title"),
         plan_title=alt("plan-title"),
         box=alt("box"),
+        runin_bullet=re.compile(guarded(alt("runin-bullet").pattern)),  # tried at every text line's start
+        runin_sentence=alt("runin-sentence"),
+        runin_title=(params.get("runin.min_title", 2), params.get("runin.max_title", 16)),
+        runin_body=params.get("runin.min_body", 10),
+        runin_siblings=params.get("runin.min_siblings", 2),
+        ranks=tuple((f, n) for n, f in enumerate(order, start=1)),
     )
 
 
@@ -117,6 +148,7 @@ class _Line:
     kind: str = "text"  # text | blank | table | heading | label
     marker: Marker | None = None
     label: str | None = None
+    runin: tuple[int, int, int] | None = None  # a run-in titled paragraph: title start, title end, body start
 
 
 def _split_lines(text: str) -> list[_Line]:
@@ -194,6 +226,75 @@ def _merge_blanks(lines: list[_Line]) -> tuple[_Line | None, list[_Line]]:
             continue
         out.append(ln)
     return lead, out
+
+
+# ---------------------------------------------------------------------------------------------------
+# run-in titled paragraphs
+
+_RUNIN_STOP = re.compile(r"[。：:]")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_CLAUSE_MARKS = re.compile(r"[，,；;“”「」《》。！？!?]")  # a title is one short clause
+_BRACKETS = (("（", "）"), ("(", ")"), ("【", "】"), ("[", "]"), ("〔", "〕"))
+_LEADER = re.compile(r"(?:…|\.{2}|·{2}|．{2})\s*[0-9０-９]+\s*$")  # a contents line: 建设滨海高教园区……18
+
+
+def _runin_candidate(text: str, ln: _Line, rules: StructureRules) -> tuple[int, int, int] | None:
+    """(title start, title end, body start) when the text line ``ln`` opens with a short title phrase closed by
+    。 or ： and goes on with its body (声学传感器。研发先进MEMS芯片技术…); None otherwise.
+
+    The title is one clause of ``runin_title`` characters with a Chinese character in it, balanced brackets and
+    no sentence word (structure.toml ``runin-sentence``); a bullet before it (——) is not part of it; the body
+    is at least ``runin_body`` characters and not a contents line's page number."""
+    c = ln.raw
+    lo, hi = rules.runin_title
+    b = 0
+    bullet = rules.runin_bullet.match(c)
+    if bullet is not None:
+        b = bullet.end()
+    stop = _RUNIN_STOP.search(c, b, b + hi + 2)
+    if stop is None:
+        return None
+    title = c[b : stop.start()].rstrip(_INDENT)
+    if not lo <= len(title) <= hi or _CJK.search(title) is None or _CLAUSE_MARKS.search(title) is not None:
+        return None
+    if any(title.count(o) != title.count(cl) for o, cl in _BRACKETS):
+        return None  # （负责部门：… : the colon stands inside a bracket
+    body = c[stop.end() :].strip()
+    if len(body) < rules.runin_body or _LEADER.search(body) is not None:
+        return None
+    if rules.runin_sentence.fullmatch(title) is not None:
+        return None
+    ts = ln.content_start + b
+    return ts, ts + len(title), ln.content_start + stop.end()
+
+
+def _mark_runins(text: str, lines: Sequence[_Line], rules: StructureRules, match: Callable[..., object]) -> None:
+    """Mark the run-in titled paragraphs among ``lines``: runs of at least ``runin_siblings`` consecutive text
+    lines that each open with a run-in title (label lines and table rows between them do not break a run;
+    a heading, a box line or a paragraph without a title does). One titled paragraph alone is a statement
+    that starts with a short sentence, not an item."""
+    run: list[_Line] = []
+
+    def close() -> None:
+        if len(run) < rules.runin_siblings:
+            for x in run:
+                x.runin = None
+        run.clear()
+
+    for ln in lines:
+        if ln.kind in ("label", "table"):
+            continue
+        if ln.kind == "text":
+            # (the cheap test first: most lines have no short first clause)
+            found = _runin_candidate(text, ln, rules)
+            if found is not None and match(text, ln.content_start) is None \
+                    and not ("专栏" in ln.content and rules.box.fullmatch(ln.content)):
+                ln.runin = found
+                run.append(ln)
+                continue
+        if run:
+            close()
+    close()
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -351,6 +452,7 @@ class _Node:
     title_start: int | None = None
     title_end: int | None = None
     last_value: int = 0  # for open sections: the value of the last sibling seen at this level
+    implied: str = ""  # an implied first item (no marker written): the key of the marker it stands for
 
 
 def _leaf(kind: SectionKind, start: int, end: int, label: str | None = None) -> Section:
@@ -424,6 +526,16 @@ class _Builder:
             return _leaf("label", p.start, p.end, p.label)
         return _leaf("paragraph", p.start, p.end)
 
+    def runin(self, ln: _Line, level: int) -> Section:
+        """A run-in titled paragraph (声学传感器。研发先进MEMS芯片技术…): an unnumbered item with its title span,
+        its title line part (bullet, title and the 。 or ： after it) as a ``heading`` leaf, then its body."""
+        assert ln.runin is not None
+        ts, te, body = ln.runin
+        head = _leaf("heading", ln.start, body)
+        children = (head, self._paragraph("paragraph", body, ln.end)) if body < ln.end else (head,)
+        return _Section(kind="runin", start=ln.start, end=ln.end, level=level, title=self.text[ts:te],
+                        title_start=ts, title_end=te, children=children)
+
     def heading(self, ln: _Line, level: int) -> _Node:
         """A numbered section: its heading leaf (marker + title + delimiter) and the run-in body."""
         m = ln.marker
@@ -482,6 +594,8 @@ class _Builder:
         stack: list[_Node] = []
         box: _Box | None = None
         last_box = 0  # the number of the last box of this part (专栏2 after 专栏1)
+        markers = self.rules.markers
+        _mark_runins(self.text, lines, self.rules, markers.line_match if self.fast else markers.line_plain)
         for ln in lines:
             opened = self._box_line(ln)
             if opened is not None:
@@ -508,17 +622,110 @@ class _Builder:
                 self._box_entry(box, ln, len(stack))
                 continue
             if ln.kind != "heading":
-                leaf = self.paragraph(ln, _LEAF_KIND.get(ln.kind, "paragraph"))
+                if ln.runin is not None and stack:
+                    leaf = self.runin(ln, len(stack) + 1)
+                else:
+                    leaf = self.paragraph(ln, _LEAF_KIND.get(ln.kind, "paragraph"))
                 (stack[-1].children if stack else top).append(leaf)
                 continue
             assert ln.marker is not None
-            depth = self._place(stack, ln.marker, ln)
+            depth = self._place(stack, ln.marker, ln, top)
             del stack[depth:]
             self.last_at[(depth, ln.marker.style.family)] = ln.marker.value
             sec = self.heading(ln, depth + 1)
             (stack[-1].children if stack else top).append(sec)
             stack.append(sec)
         return top
+
+    # -- a missing first marker ---------------------------------------------------------------------------
+    def _implied(self, stack: list[_Node], top: list[_Node | Section], m: Marker) -> int | None:
+        """The depth of ``m`` when the writer left out the first item of its sequence, after regrouping.
+
+        三、 → 1. 2. 3. → （二） → 4. 5.: （二） opens no level of its own (a new level starts at 1, and none of
+        this family is open to continue), so nesting cannot place it; the usual order of levels can
+        (structure.toml ``[[rank]]``: 一、 > （一） > 1. > （1） > ①). （二） ranks above 1. and below 三、, so it stands
+        where 1. stands, beside an implied first item that takes the numbered sections before it: 1. 2. 3. move
+        one level down, into a section with no marker, no title and the value of the missing number. Nothing
+        is made up: the implied node has no text of its own (its children tile it), and it is not a heading.
+        A warning says what was inferred. A number that runs on at that level (（三） under 二、 after （二）
+        under 一、) takes it too, with nothing to imply. None when the rule does not apply (the parser nests as
+        before).
+        """
+        # (called by `_place` for a number above 1 of a family not open, that does not run on where it stands)
+        fam = m.style.family
+        rank = self.rules.rank(fam)
+        if rank is None:
+            return None
+        depth = None
+        for i, s in enumerate(stack):
+            r = self.rules.rank(s.marker.style.family) if s.marker is not None else None
+            if r is None or r <= rank:
+                continue
+            outer = stack[i - 1].marker if i else None
+            above = self.rules.rank(outer.style.family) if outer is not None else None
+            if i and (above is None or above >= rank):
+                continue
+            depth = i
+            break
+        if depth is None:
+            return None  # it ranks below every open level: a new level below them, as nesting says
+        # numbering at that level starts afresh under each parent, or runs on across parents (then （六） after
+        # （四） under the parent before leaves out （五）, not （一）…（五）)
+        last = self.last_at.get((depth, fam), 0)
+        if m.value == last + 1:
+            return depth  # it runs on at the level its rank implies: nothing is missing before it
+        first_missing = last + 1 if m.value > last + 1 and last else 1
+        siblings = stack[depth - 1].children if depth else top
+        below = stack[depth].marker
+        assert below is not None
+        k = next(j for j, c in enumerate(siblings) if isinstance(c, _Node) and c.kind == "section")
+        moved = siblings[k:]
+        if any(isinstance(c, _Node) and c.kind == "section" and c.marker is not None
+               and c.marker.style.family != below.style.family for c in moved):
+            return None  # the level holds numbers of another family too: no single run to regroup
+        written = _written_like(m, first_missing)
+        node = _Node("section", moved[0].start, moved[-1].end, moved, depth + 1, None, last_value=first_missing,
+                     implied=marker_key(written, family=fam))
+        del siblings[k:]
+        siblings.append(node)
+        for c in moved:
+            if isinstance(c, _Node) and c.kind == "section" and c.marker is not None:
+                self.last_at.pop((depth, c.marker.style.family), None)
+        _deepen(moved)
+        self._remember(moved)
+        self._warn_implied(m, first_missing, moved, below.style.family)
+        return depth
+
+    def _remember(self, nodes: Sequence[_Node | Section]) -> None:
+        """Record the numbered sections of ``nodes`` (regrouped one level down) in the numbering memory."""
+        for c in nodes:
+            if isinstance(c, _Node) and c.kind == "section":
+                if c.marker is not None:
+                    self.last_at[(c.level - 1, c.marker.style.family)] = c.marker.value
+                self._remember(c.children)
+
+    def _warn_implied(self, m: Marker, first_missing: int, moved: Sequence[_Node | Section], family: str) -> None:
+        """numbering-implied: what was missing, which lines were taken as the implied item, where m stands."""
+        text = self.text
+        start = moved[0].start
+        while start < len(text) and text[start].isspace():
+            start += 1
+        tail: _Node | Section = moved[-1]
+        while isinstance(tail, _Node) and tail.children:
+            tail = tail.children[-1]  # (a section's span is settled when it is frozen: its last line ends it)
+        end = tail.end
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        first, last = text.count("\n", 0, start) + 1, text.count("\n", 0, end) + 1
+        lines = f"第{first}行" if first == last else f"第{first}—{last}行"
+        numbered = [c.marker.text for c in moved if isinstance(c, _Node) and c.marker is not None
+                    and c.marker.style.family == family]
+        shown = numbered[0] if len(numbered) == 1 else f"{numbered[0]}至{numbered[-1]}"
+        written = _written_like(m, first_missing)
+        missing = "、".join(_written_like(m, v) for v in range(first_missing, m.value))
+        self.warnings.append(ParseWarning(
+            code="numbering-implied", start=m.start, end=m.end,
+            message=f"{m.text}前缺少{missing}：推定{lines}（{shown}）属于省略编号的{written}，{m.text}与之同级"))
 
     # -- boxed lists (专栏) ------------------------------------------------------------------------------
     def _box_line(self, ln: _Line) -> tuple[int, _Node] | None:
@@ -558,7 +765,11 @@ class _Builder:
         numbered one placed in the box's own sequence, one level below the section the box stands in."""
         local = box.stack
         if ln.kind != "heading":
-            leaf = self.paragraph(ln, _LEAF_KIND.get(ln.kind, "paragraph"))
+            if ln.runin is not None:
+                # one level below the innermost numbered entry, or below the section the box stands in
+                leaf = self.runin(ln, outer_depth + len(local) + 1)
+            else:
+                leaf = self.paragraph(ln, _LEAF_KIND.get(ln.kind, "paragraph"))
             (local[-1].children if local else box.node.children).append(leaf)
             return
         assert ln.marker is not None
@@ -569,8 +780,9 @@ class _Builder:
         (local[-1].children if local else box.node.children).append(sec)
         local.append(sec)
 
-    def _place(self, stack: list[_Node], m: Marker, ln: _Line) -> int:
-        """The stack depth at which the heading ``m`` opens (0 = level 1), with sequence warnings."""
+    def _place(self, stack: list[_Node], m: Marker, ln: _Line, top: list[_Node | Section] | None = None) -> int:
+        """The stack depth at which the heading ``m`` opens (0 = level 1), with sequence warnings; ``top``: the
+        part's top-level nodes, when a missing first marker may regroup them (`_implied`)."""
         fam = m.style.family
         positions = [i for i, s in enumerate(stack) if s.marker and s.marker.style.family == fam]
         if not positions:
@@ -578,6 +790,9 @@ class _Builder:
             # continues the last sequence of this family at this depth, so it is not a bad start
             runs_on = self.last_at.get((len(stack), fam), 0) + 1 == m.value
             if m.value != 1 and stack and not runs_on:
+                implied = self._implied(stack, top, m) if top is not None else None
+                if implied is not None:
+                    return implied
                 self._warn("numbering-start", f"{m.text} starts a new level at {m.value}, not 1", m)
             return len(stack)
         for i in reversed(positions):
@@ -627,6 +842,34 @@ def _show(node: _Node) -> str:
     return node.marker.text if node.marker else node.kind
 
 
+def _deepen(nodes: list[_Node | Section]) -> None:
+    """Put ``nodes`` one level further down (their sections, boxes and run-in items)."""
+    for j, c in enumerate(nodes):
+        if isinstance(c, _Node):
+            if c.kind in ("section", "box"):
+                c.level += 1
+            _deepen(c.children)
+        elif c.kind == "runin":
+            nodes[j] = replace(c, level=c.level + 1)
+
+
+def _written_like(m: Marker, value: int) -> str:
+    """The marker ``m`` with ``value`` for its number, written the same way (（一） for （二）, 1. for 4.)."""
+    g = m.style.regex.match(m.text)
+    if g is None:
+        return _numeral_like(m, value)
+    num = g.group("num")
+    if m.style.numeral == "glyph":
+        digits = chr(ord(num[0]) - (m.value - value)) if len(num) == 1 else str(value)
+    elif m.style.numeral == "chinese":
+        digits = int_to_chinese(value)
+    elif num and "０" <= num[0] <= "９":
+        digits = str(value).translate({ord(d): ord(d) + 0xFEE0 for d in "0123456789"})
+    else:
+        digits = str(value)
+    return m.text[: g.start("num")] + digits + m.text[g.end("num") :]
+
+
 def _numeral_like(m: Marker, value: int) -> str:
     """``value`` written the way ``m`` writes its numbers (四 for 一、二、四、, 4 for 1. 2. 4.)."""
     return int_to_chinese(value) if m.style.numeral == "chinese" else str(value)
@@ -642,8 +885,9 @@ def _finish(node: _Node, path: tuple[str, ...], seen: dict[str, int], prefix: st
     m = node.marker
     ident = ""
     child_path = path
-    if node.kind == "section" and m is not None:
-        key = marker_key(m.text, family=m.style.family)
+    if node.kind == "section" and (m is not None or node.implied):
+        # an implied first item's key is bracketed, as an editor marks what is not in the text: 三/[（一）]
+        key = marker_key(m.text, family=m.style.family) if m is not None else f"[{node.implied}]"
         ident = prefix + "/".join((*path, key))
         n = seen.get(ident, 0) + 1
         seen[ident] = n
@@ -661,7 +905,8 @@ def _finish(node: _Node, path: tuple[str, ...], seen: dict[str, int], prefix: st
             children[0] = replace(children[0], end=children[1].start)
     if m is None:
         return _Section(kind=node.kind, start=start, end=end, level=node.level, title=node.title,
-                       title_start=node.title_start, title_end=node.title_end, id=ident, children=tuple(children))
+                       title_start=node.title_start, title_end=node.title_end, id=ident, children=tuple(children),
+                       value=node.last_value if node.implied else None)
     return _Section(kind=node.kind, start=start, end=end, level=node.level, marker=m.text, value=m.value,
                    style=m.style.id, title=node.title, title_start=node.title_start, title_end=node.title_end,
                    id=ident, children=tuple(children))
