@@ -266,7 +266,14 @@ class BuiltPdf:
     line_pages: list[int]  # for each non-empty input line: the page its first characters are on
 
 
-def _wrap(text: str, width: float, size: float, indent: float) -> list[str]:
+# Chinese line breaking (kinsoku, GB/T 15834 practice): closing punctuation never starts a line and
+# opening brackets never end one; a layout engine carries the character before such a mark along to the
+# next line, leaving the line a character or two short of the margin when it is not justified
+NO_START = "，。、；：？！）》」』】”’…—%"
+NO_END = "（《「『【“‘"
+
+
+def _wrap(text: str, width: float, size: float, indent: float, *, kinsoku: bool = False) -> list[str]:
     lines: list[str] = []
     cur, cur_w, avail = "", 0.0, width - indent
     for ch in text:
@@ -275,6 +282,15 @@ def _wrap(text: str, width: float, size: float, indent: float) -> list[str]:
             # like a layout engine, wrap Latin words and numbers whole (CJK text wraps anywhere)
             run = len(cur) - len(cur.rstrip("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"))
             carry = cur[len(cur) - run:] if ch.isascii() and ch.isalnum() and 0 < run < len(cur) else ""
+            if kinsoku and not carry:
+                n = 0
+                if ch in NO_START:  # the mark may not start the line: the character before it goes too
+                    n = 1
+                    while n < 2 and n < len(cur) - 1 and cur[-n] in NO_START:
+                        n += 1
+                while n < len(cur) - 1 and cur[-n - 1] in NO_END:  # an opening bracket may not end a line
+                    n += 1
+                carry = cur[len(cur) - n:] if n else ""
             lines.append(cur[: len(cur) - len(carry)])
             cur, avail = carry, width
             cur_w = pdfmetrics.stringWidth(carry, FONT, size)
@@ -285,11 +301,16 @@ def _wrap(text: str, width: float, size: float, indent: float) -> list[str]:
     return lines
 
 
-def pdf_from_text(text: str, *, header: str | None = HEADER_TEXT, footer: bool = True) -> BuiltPdf:
+def pdf_from_text(text: str, *, header: str | None = HEADER_TEXT, footer: bool = True, indent: str = "all",
+                  justify: bool = True, kinsoku: bool = False) -> BuiltPdf:
     """The plan ``text`` as an A4 PDF: body 12 pt with a two-character first-line indent, level-1
     headings (一、…) 15 pt fake bold (drawn twice, 0.3 pt apart), lines wrapped and justified at the right
     margin, a running header and a ``— N —`` footer on every page; runs of tab-separated lines as ruled
-    tables (a short row's last cell spans to the right edge)."""
+    tables (a short row's last cell spans to the right edge).
+
+    Other layouts: ``indent="body"`` sets lines that start with a marker flush left (only the other
+    paragraphs are indented), ``indent="none"`` indents nothing; ``justify=False`` leaves the right edge
+    ragged; ``kinsoku=True`` breaks lines by the Chinese rules (`NO_START`, `NO_END`)."""
     buf = io.BytesIO()
     c = canvas.Canvas(buf, pagesize=A4)
     width = PAGE_W - LEFT - RIGHT
@@ -358,18 +379,18 @@ def pdf_from_text(text: str, *, header: str | None = HEADER_TEXT, footer: bool =
         found = split_marker(line)
         heading = found is not None and found[1] == 0
         size = HEADING_SIZE if heading else BODY_SIZE
-        indent = 2 * size
-        wrapped = _wrap(line, width, size, indent)
+        first_indent = 2 * size if indent == "all" or (indent == "body" and found is None) else 0.0
+        wrapped = _wrap(line, width, size, first_indent, kinsoku=kinsoku)
         first = True
         for n, piece in enumerate(wrapped):
             if y < BOTTOM + size:
                 new_page()
             if first:
                 line_pages.append(page)
-            x = LEFT + (indent if first else 0)
+            x = LEFT + (first_indent if first else 0)
             # justified, as Word sets Chinese body text: every line but the last is spread to the margin
             spare = LEFT + width - x - pdfmetrics.stringWidth(piece, FONT, size)
-            spacing = spare / (len(piece) - 1) if n < len(wrapped) - 1 and len(piece) > 1 else 0.0
+            spacing = spare / (len(piece) - 1) if justify and n < len(wrapped) - 1 and len(piece) > 1 else 0.0
             for dx in (0.0, 0.3) if heading else (0.0,):
                 t = c.beginText(x + dx, y)
                 t.setFont(FONT, size)
