@@ -643,3 +643,63 @@ def empty_docx() -> bytes:
     buf = io.BytesIO()
     docx.Document().save(buf)
     return buf.getvalue()
+
+
+def pdf_from_lines(pages: list[list[tuple[str, float, float]]], *, size: float = BODY_SIZE) -> bytes:
+    """Lines placed exactly as given, one list per page: ``(text, indent, short)`` draws ``text`` from
+    ``indent`` characters right of the left margin and spreads it so that it ends ``short`` characters before
+    the right margin (0: at the margin, as a justified full line; negative: its natural width)."""
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    width = PAGE_W - LEFT - RIGHT
+    for lines in pages:
+        y = PAGE_H - TOP
+        for text, indent, short in lines:
+            x = LEFT + indent * size
+            t = c.beginText(x, y)
+            t.setFont(FONT, size)
+            natural = pdfmetrics.stringWidth(text, FONT, size)
+            if short >= 0 and len(text) > 1:
+                t.setCharSpace((LEFT + width - short * size - x - natural) / (len(text) - 1))
+            t.textOut(text)
+            c.drawText(t)
+            y -= size * LEADING
+        c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def split_header_table_pdf() -> bytes:
+    """A ruled task table cut by a page break right after its header row: page 1 ends with the header, whose
+    last cell spans the two rightmost grid columns; page 2 holds the rows in the full five-column grid."""
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    widths = (40.0, 170.0, 110.0, 85.0, 30.0)
+    row_h = 24.0
+    rows = (("1", "制定学习计划", "机关党委", "2023年9月底前", "是"),
+            ("2", "开展专题调研", "办公室", "2023年10月", "否"),
+            ("3", "召开专题民主生活会", "机关党委", "2023年11月底前", "是"))
+
+    def draw(cells: tuple[str, ...], spans: tuple[float, ...], top: float) -> None:
+        c.setLineWidth(0.8)
+        c.line(LEFT, top, LEFT + sum(widths), top)
+        c.line(LEFT, top - row_h, LEFT + sum(widths), top - row_h)
+        x = LEFT
+        for w, value in zip(spans, cells, strict=True):
+            c.line(x, top, x, top - row_h)
+            c.drawString(x + 4, top - row_h + 8, value)
+            x += w
+        c.line(x, top, x, top - row_h)
+
+    c.setFont(FONT, 12)
+    c.drawString(LEFT + 24, PAGE_H - TOP, "附件：重点任务清单")
+    draw(TASK_ROWS[0], (*widths[:3], widths[3] + widths[4]), BOTTOM + 2 * row_h)
+    c.showPage()
+    c.setFont(FONT, 12)
+    top = PAGE_H - TOP
+    for row in rows:
+        draw(row, widths, top)
+        top -= row_h
+    c.showPage()
+    c.save()
+    return buf.getvalue()

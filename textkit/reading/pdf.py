@@ -8,9 +8,10 @@ a table row a line with ``\\t`` between cells) and the structure parser reads it
 ``Document.pages`` maps every character to its page; each paragraph has a `LineHint` with its font,
 size and weight (GB/T 9704 sets level-1 headings in 黑体, level-2 in 楷体).
 
-A line ends its paragraph when it stops short of the right margin, when the next line is indented or
-set in another size, or when it ends a sentence and the next line starts with a numbering marker (or,
-in a layout without first-line indents, whenever it ends a sentence).
+A line ends its paragraph when it stops short of the right margin (unless a character or two went over to
+the next line with a mark that may not start a line: ``…事迹经`` / ``验。``), when the next line is indented
+or set in another size, or when it closes a clause (``。；：）``) and the next line starts with a numbering
+marker (or, in a layout without first-line indents, whenever it ends a sentence).
 
 >>> doc = read_pdf_bytes(open("plan.pdf", "rb").read(), source="plan.pdf", limits=Limits())  # doctest: +SKIP
 >>> doc.page_of(doc.text.index("（二）"))  # doctest: +SKIP
@@ -45,6 +46,7 @@ from textkit.errors import (
     EmptyInputError,
     EncryptedPdfError,
     InputTooLargeError,
+    RuleError,
     ScannedPdfError,
 )
 from textkit.model import Document, Furniture, LineHint, PageRange, TableCell
@@ -61,6 +63,8 @@ _FURNITURE_SCHEMA = {
     "pattern": Field(required=True, regex=True),
 }
 _PARAGRAPH_END_SCHEMA = {"id": Field(required=True), "pattern": Field(required=True, regex=True)}
+_MARKER_BREAK_SCHEMA = _PARAGRAPH_END_SCHEMA
+_CARRIED_SCHEMA = _PARAGRAPH_END_SCHEMA
 
 # Layout thresholds, in units of the body character size (em) unless said otherwise.
 _LINE_TOLERANCE = 0.45  # chars whose tops differ by less than this share a line
@@ -85,12 +89,21 @@ class _Rules:
     page_numbers: tuple[re.Pattern[str], ...]
     paragraph_end: re.Pattern[str]
     marker: re.Pattern[str]
+    marker_break: re.Pattern[str]  # a line ending so, before a marker line, ends its paragraph
+    carried: tuple[re.Pattern[str], ...]  # the start of a line that took characters over from a short line
 
 
 @functools.cache
 def _rules() -> _Rules:
     furniture = load_entries("pdf.toml", "furniture", _FURNITURE_SCHEMA)
     ends = load_entries("pdf.toml", "paragraph_end", _PARAGRAPH_END_SCHEMA)
+    breaks = load_entries("pdf.toml", "marker_break", _MARKER_BREAK_SCHEMA)
+    carry = load_entries("pdf.toml", "carried", _CARRIED_SCHEMA)
+    carried = tuple(re.compile(e["pattern"]) for e in carry)
+    for rx, entry in zip(carried, carry, strict=True):
+        if "carried" not in rx.groupindex:
+            raise RuleError('the pattern has no group named "carried" (the characters moved to the next line)',
+                            file="pdf.toml", entry=entry["id"], key="pattern")
     # "the next line starts with a numbering marker": the marker forms are the structure parser's own
     # (textkit/data/numbering.toml), read as data so that reading does not depend on the structure stage
     styles = read_toml(data_path("numbering.toml")).get("style", [])
@@ -104,6 +117,8 @@ def _rules() -> _Rules:
     return _Rules(
         page_numbers=tuple(re.compile(e["pattern"]) for e in furniture),
         paragraph_end=re.compile("(?:" + "|".join(e["pattern"] for e in ends) + r")\s*$"),
+        marker_break=re.compile("(?:" + "|".join(e["pattern"] for e in breaks) + r")\s*$"),
+        carried=carried,
         marker=re.compile(r"^\s*(?:" + "|".join(m.replace("(?P<num>", "(?:") for m in markers) + ")")
         if markers else re.compile(r"(?!)"),
     )
@@ -131,6 +146,8 @@ class _Table:
     top: float
     rows: list[list[tuple[int, str]]]  # per row: (grid column, cell text) of each cell
     columns: int = 0  # grid columns
+    x0: float = 0.0  # left and right edge of the frame
+    x1: float = 0.0
 
 
 @dataclass(slots=True)
@@ -399,7 +416,8 @@ def _read_page(page: Any, number: int, budget: _Budget | None = None, limits: Li
     if tables:
         chars = [c for c in chars if not any(_inside(c, bbox) for bbox, _, _ in tables)]
     blocks: list[_Line | _Table] = list(_lines(chars, dropped, number))
-    blocks.extend(_Table(page=number, top=bbox[1], rows=rows, columns=cols) for bbox, rows, cols in tables)
+    blocks.extend(_Table(page=number, top=bbox[1], rows=rows, columns=cols, x0=bbox[0], x1=bbox[2])
+                  for bbox, rows, cols in tables)
     blocks.sort(key=lambda b: b.top)
     out.blocks = blocks
     out.skipped_grid = crossings if too_many else 0
@@ -526,16 +544,30 @@ def _continues(a: _Line, b: _Line, lay: _Layout, rules: _Rules) -> bool:
     if _centred_title(a, lay) and _centred_title(b, lay):
         # a title in a large size wraps onto centred lines (GB/T 9704: 2号小标宋)
         return not rules.paragraph_end.search(a.text) and not rules.marker.match(b.text)
-    if a.x1 < lay.right - _SHORT_LINE * lay.em:
+    marker = rules.marker.match(b.text) is not None
+    if a.x1 < lay.right - _SHORT_LINE * lay.em and (marker or not _carried_over(a, b, lay, rules)):
         return False  # stopped short of the margin: the paragraph ended
     if b.x0 > lay.left + _INDENT * lay.em:
         return False  # first-line indent (or a centred line)
     if a.page == b.page and lay.gap > 0 and b.top - a.bottom > 2.5 * lay.gap + 0.5 * lay.em:
         return False  # paragraph spacing
-    ends = rules.paragraph_end.search(a.text) is not None
-    if ends and (not lay.indents or rules.marker.match(b.text)):
-        return False
-    return not (not lay.indents and rules.marker.match(b.text))
+    if marker and rules.marker_break.search(a.text):
+        return False  # a clause closed (。；：）) and a numbered item starts, even at the margin
+    # in a layout without first-line indents a sentence end is the only sign left; a marker after a line
+    # that runs to the margin mid-clause is text that happens to wrap before a number (寝室号是 / 03、04、…)
+    return not (rules.paragraph_end.search(a.text) and not lay.indents)
+
+
+def _carried_over(a: _Line, b: _Line, lay: _Layout, rules: _Rules) -> bool:
+    """Did line ``a`` stop short because its last characters went over to ``b`` with a mark that may not
+    start a line (``业。``) or an opening bracket that may not end one? Then ``a`` is short by about as many
+    characters as moved, plus the slack that did not fit a whole character."""
+    short = (lay.right - a.x1) / lay.em
+    for rx in rules.carried:
+        m = rx.match(b.text)
+        if m is not None and short <= len(m.group("carried")) + 1:
+            return True
+    return False
 
 
 def _join(a: str, b: str) -> str:
@@ -620,9 +652,11 @@ def _assemble(pages: list[_Page], rules: _Rules, limit: int, source: str) -> _Te
                     out.paragraph(para)
                     para = []
                 # a table at the top of a page right after a table that ended the previous page, with as
-                # many columns, is that table going on
+                # many columns or the same frame, is that table going on (a header row left alone at the foot
+                # of a page shows fewer grid columns than the rows below it when they split a cell)
                 cont = (isinstance(previous, _Table) and n == 0 and previous.page == p.number - 1
-                        and previous.columns == block.columns)
+                        and (previous.columns == block.columns
+                             or (abs(previous.x0 - block.x0) <= _SNAP and abs(previous.x1 - block.x1) <= _SNAP)))
                 out.table(block, continues=previous if cont and isinstance(previous, _Table) else None)
                 continue
             if para and not _continues(para[-1], block, lay, rules):
