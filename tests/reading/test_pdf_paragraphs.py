@@ -133,3 +133,19 @@ def test_pdf_paragraphs_table_cut_after_its_header_row_stays_one_table(build: Mo
     plan = parse(doc)
     owners = [(doc.page_of(u.start), doc.text[u.start:u.end]) for u in plan.units]
     assert owners == [(2, "机关党委"), (2, "办公室"), (2, "机关党委")]
+
+
+def test_pdf_paragraphs_no_sentence_end_inside_an_open_bracket(build: ModuleType) -> None:
+    """extra/p040 without first-line indents: ``（负责部门：`` at the margin leaves its bracket open, so the
+    colon does not end the paragraph; a full line that closes with 。 outside brackets still does."""
+    lines = [
+        ("（二十八）在自贸试验区试点实施进口非特殊用途化妆品备案管理。（负责部门：", 0, 0),
+        ("药监局）", 0, -1),
+        ("（二十九）支持平潭口岸建设进境种苗、水果、食用水生动物等监管作业场所。", 0, 0),
+        ("各自贸试验区要抓好落实。", 0, -1),
+    ]
+    assert _paragraphs(_read(build.pdf_from_lines([lines]))) == [
+        "（二十八）在自贸试验区试点实施进口非特殊用途化妆品备案管理。（负责部门：药监局）",
+        "（二十九）支持平潭口岸建设进境种苗、水果、食用水生动物等监管作业场所。",
+        "各自贸试验区要抓好落实。",
+    ]

@@ -65,6 +65,7 @@ _FURNITURE_SCHEMA = {
 _PARAGRAPH_END_SCHEMA = {"id": Field(required=True), "pattern": Field(required=True, regex=True)}
 _MARKER_BREAK_SCHEMA = _PARAGRAPH_END_SCHEMA
 _CARRIED_SCHEMA = _PARAGRAPH_END_SCHEMA
+_BRACKET_SCHEMA = {"id": Field(required=True), "open": Field(required=True), "close": Field(required=True)}
 
 # Layout thresholds, in units of the body character size (em) unless said otherwise.
 _LINE_TOLERANCE = 0.45  # chars whose tops differ by less than this share a line
@@ -91,6 +92,7 @@ class _Rules:
     marker: re.Pattern[str]
     marker_break: re.Pattern[str]  # a line ending so, before a marker line, ends its paragraph
     carried: tuple[re.Pattern[str], ...]  # the start of a line that took characters over from a short line
+    brackets: tuple[tuple[str, str], ...]  # (opening, closing) characters of each bracket kind
 
 
 @functools.cache
@@ -119,6 +121,7 @@ def _rules() -> _Rules:
         paragraph_end=re.compile("(?:" + "|".join(e["pattern"] for e in ends) + r")\s*$"),
         marker_break=re.compile("(?:" + "|".join(e["pattern"] for e in breaks) + r")\s*$"),
         carried=carried,
+        brackets=tuple((e["open"], e["close"]) for e in load_entries("pdf.toml", "bracket", _BRACKET_SCHEMA)),
         marker=re.compile(r"^\s*(?:" + "|".join(m.replace("(?P<num>", "(?:") for m in markers) + ")")
         if markers else re.compile(r"(?!)"),
     )
@@ -555,7 +558,12 @@ def _continues(a: _Line, b: _Line, lay: _Layout, rules: _Rules) -> bool:
         return False  # a clause closed (。；：）) and a numbered item starts, even at the margin
     # in a layout without first-line indents a sentence end is the only sign left; a marker after a line
     # that runs to the margin mid-clause is text that happens to wrap before a number (寝室号是 / 03、04、…)
-    return not (rules.paragraph_end.search(a.text) and not lay.indents)
+    return not (rules.paragraph_end.search(a.text) and not lay.indents and not _open_bracket(a.text, rules))
+
+
+def _open_bracket(text: str, rules: _Rules) -> bool:
+    """Does ``text`` leave a bracket open (``（负责部门：``)? A sentence does not end inside one."""
+    return any(sum(map(text.count, o)) > sum(map(text.count, c)) for o, c in rules.brackets)
 
 
 def _carried_over(a: _Line, b: _Line, lay: _Layout, rules: _Rules) -> bool:
