@@ -3,7 +3,8 @@
 Each plan (.txt) of the corpus folders is rendered with the reading tests' own builders
 (tests/reading/fixtures.py: python-docx and reportlab stay imported in one place):
 
-- .docx: one paragraph a line, markers typed as text, runs of tab-separated lines as real Word tables;
+- .docx: one paragraph a line, markers typed as text, runs of tab-separated lines as real Word tables
+  (``docx``) or as paragraphs laid out with tab characters (``docx-tabs``);
 - .pdf: A4, reportlab's CJK font STSong-Light, 80 pt margins so long lines wrap, a running header and a
   ``— N —`` footer, tab-separated runs drawn as ruled tables, in three layouts:
   ``word`` (two-character first-line indent, justified), ``ragged`` (marker lines flush left, other
@@ -107,7 +108,7 @@ def main(argv: list[str] | None = None) -> int:
         print("no .txt plans found in " + ", ".join(map(str, a.dirs)), file=sys.stderr)
         return 2
     b = _builders()
-    kinds = ["docx", *(f"pdf-{name}" for name in layouts)]
+    kinds = ["docx", "docx-tabs", *(f"pdf-{name}" for name in layouts)]
     with tempfile.TemporaryDirectory(prefix="render_parity_") as tmp:
         out = a.out or Path(tmp)
         out.mkdir(parents=True, exist_ok=True)
@@ -128,10 +129,11 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{path.stem:8} {'txt':11} {len(ref.headings):>16} {len(ref.units):>16} {ref.measures:>9} "
                   f"{ref.owned_rows:>10}")
             for kind in kinds:
-                target = out / f"{path.stem}.{kind}.{'docx' if kind == 'docx' else 'pdf'}"
+                target = out / f"{path.stem}.{kind}.{'docx' if kind.startswith('docx') else 'pdf'}"
                 try:
-                    if kind == "docx":
-                        target.write_bytes(b.docx_from_text(text, numbering="typed", extras=False))
+                    if kind.startswith("docx"):
+                        target.write_bytes(b.docx_from_text(text, numbering="typed", extras=False,
+                                                            tables="tabs" if kind == "docx-tabs" else "word"))
                     else:
                         built = b.pdf_from_text(text, header=None, **LAYOUTS[kind.removeprefix("pdf-")])
                         target.write_bytes(built.data)

@@ -145,8 +145,9 @@ def _set_num(paragraph: object, num_id: int, level: int) -> None:
     ppr.append(parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr>'))
 
 
-def docx_from_text(text: str, *, numbering: str = "typed", extras: bool = True) -> bytes:
-    """The plan ``text`` as .docx, one paragraph a line.
+def docx_from_text(text: str, *, numbering: str = "typed", extras: bool = True, tables: str = "word") -> bytes:
+    """The plan ``text`` as .docx, one paragraph a line; runs of tab-separated lines as Word tables, or with
+    ``tables="tabs"`` as paragraphs laid out with tab characters (``<w:tab/>``, one per cell boundary).
 
     ``numbering="typed"``: markers are characters of the text. ``"auto"``: every line that starts with a
     marker gets its marker from Word list numbering instead (the text keeps only the title and body).
@@ -158,6 +159,9 @@ def docx_from_text(text: str, *, numbering: str = "typed", extras: bool = True) 
     lines = [ln for ln in text.split("\n") if ln.strip()]
     table_rows: list[list[str]] = []
     for n, line in enumerate(lines):
+        if "\t" in line and tables == "tabs":
+            d.add_paragraph().add_run(line)  # python-docx writes each \t as <w:tab/>
+            continue
         if "\t" in line:
             table_rows.append(line.split("\t"))
             if n + 1 < len(lines) and "\t" in lines[n + 1]:

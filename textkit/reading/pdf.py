@@ -50,7 +50,8 @@ from textkit.errors import (
     ScannedPdfError,
 )
 from textkit.model import Document, Furniture, LineHint, PageRange, TableCell
-from textkit.rules import Field, data_path, load_entries, read_toml
+from textkit.reading.markers import line_start_marker
+from textkit.rules import Field, load_entries
 
 if TYPE_CHECKING:
     from textkit.reading import Limits
@@ -106,24 +107,13 @@ def _rules() -> _Rules:
         if "carried" not in rx.groupindex:
             raise RuleError('the pattern has no group named "carried" (the characters moved to the next line)',
                             file="pdf.toml", entry=entry["id"], key="pattern")
-    # "the next line starts with a numbering marker": the marker forms are the structure parser's own
-    # (textkit/data/numbering.toml), read as data so that reading does not depend on the structure stage
-    styles = read_toml(data_path("numbering.toml")).get("style", [])
-    markers = [
-        f"(?:{s['pattern']})" + (f"(?!{s['after']})" if s.get("after") else "")
-        for s in styles
-        # ① and 一是 also run inside paragraphs, so at a line start they do not prove a new paragraph
-        if isinstance(s, dict) and isinstance(s.get("pattern"), str) and s.get("heading") != "sequence"
-        and not s.get("inline")
-    ]
     return _Rules(
         page_numbers=tuple(re.compile(e["pattern"]) for e in furniture),
         paragraph_end=re.compile("(?:" + "|".join(e["pattern"] for e in ends) + r")\s*$"),
         marker_break=re.compile("(?:" + "|".join(e["pattern"] for e in breaks) + r")\s*$"),
         carried=carried,
         brackets=tuple((e["open"], e["close"]) for e in load_entries("pdf.toml", "bracket", _BRACKET_SCHEMA)),
-        marker=re.compile(r"^\s*(?:" + "|".join(m.replace("(?P<num>", "(?:") for m in markers) + ")")
-        if markers else re.compile(r"(?!)"),
+        marker=line_start_marker(),
     )
 
 
