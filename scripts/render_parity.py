@@ -9,12 +9,14 @@ Each plan (.txt) of the corpus folders is rendered with the reading tests' own b
   ``— N —`` footer, tab-separated runs drawn as ruled tables, in three layouts:
   ``word`` (two-character first-line indent, justified), ``ragged`` (marker lines flush left, other
   paragraphs indented, ragged right, Chinese line breaking that carries a character along with a
-  punctuation mark) and ``flush`` (no indents, ragged right, the same line breaking).
+  punctuation mark), ``flush`` (no indents, ragged right, the same line breaking) and ``tabs`` (as ``word``,
+  but a table whose rows fit on one line is laid out with tab stops, unruled).
 
 The files go to a temporary folder (or ``--out``), never into the repository. Each rendering is parsed with
 textkit and compared with the .txt parse. Line numbers differ between renderings, so items are matched as
 sequences (difflib): headings on (marker, title, level), units on (text, role); F1 = 2·matched / (n_txt +
-n_other). Also printed: the measure count and the task-table rows that name an owner.
+n_other). Also printed: the measure count, the task-table rows that name an owner, and the table rows (lines
+with cells split by a tab) of the read document.
 
     .venv/bin/python scripts/render_parity.py                 # ../shared/corpus/raw and ../shared/corpus/extra
     .venv/bin/python scripts/render_parity.py DIR --layout flush --only 030 -v
@@ -40,6 +42,7 @@ LAYOUTS: dict[str, dict[str, Any]] = {
     "word": {"indent": "all", "justify": True, "kinsoku": True},
     "ragged": {"indent": "body", "justify": False, "kinsoku": True},
     "flush": {"indent": "none", "justify": False, "kinsoku": True},
+    "tabs": {"indent": "all", "justify": True, "kinsoku": True, "tables": "tabs"},
 }
 
 
@@ -63,6 +66,7 @@ class Parsed:
     units: list[tuple[str, str]]
     measures: int
     owned_rows: int  # task-table rows (measures of kind table-row) that name a unit
+    table_rows: int  # lines of the document text that are table rows (cells split by \t)
 
 
 def _parsed(path: Path) -> Parsed:
@@ -74,7 +78,8 @@ def _parsed(path: Path) -> Parsed:
     units = [(_norm(u.text), u.role or "") for u in sorted(plan.units, key=lambda u: u.start)]
     owned = sum(1 for r in task_rows(plan)
                 if r["kind"] == "table-row" and (r["lead"] or r["support"] or r["responsible"]))
-    return Parsed(headings=heads, units=units, measures=len(plan.measures), owned_rows=owned)
+    rows = sum(1 for line in plan.document.text.split("\n") if "\t" in line)
+    return Parsed(headings=heads, units=units, measures=len(plan.measures), owned_rows=owned, table_rows=rows)
 
 
 def _matched(a: Sequence[Any], b: Sequence[Any]) -> int:
@@ -113,9 +118,10 @@ def main(argv: list[str] | None = None) -> int:
         out = a.out or Path(tmp)
         out.mkdir(parents=True, exist_ok=True)
         totals = {k: [0, 0, 0, 0, 0, 0] for k in kinds}  # h tp, h txt, h other, u tp, u txt, u other
-        sums = {k: [0, 0] for k in ["txt", *kinds]}  # measures, owned rows
+        sums = {k: [0, 0, 0] for k in ["txt", *kinds]}  # measures, owned rows, table rows
         failed = 0
-        print(f"{'file':8} {'rendering':11} {'headings F1':>16} {'units F1':>16} {'measures':>9} {'owned rows':>10}")
+        print(f"{'file':8} {'rendering':11} {'headings F1':>16} {'units F1':>16} {'measures':>9} {'owned rows':>10} "
+              f"{'table rows':>10}")
         for path in files:
             text = path.read_text(encoding="utf-8")
             try:
@@ -126,8 +132,9 @@ def main(argv: list[str] | None = None) -> int:
                 continue
             sums["txt"][0] += ref.measures
             sums["txt"][1] += ref.owned_rows
+            sums["txt"][2] += ref.table_rows
             print(f"{path.stem:8} {'txt':11} {len(ref.headings):>16} {len(ref.units):>16} {ref.measures:>9} "
-                  f"{ref.owned_rows:>10}")
+                  f"{ref.owned_rows:>10} {ref.table_rows:>10}")
             for kind in kinds:
                 target = out / f"{path.stem}.{kind}.{'docx' if kind.startswith('docx') else 'pdf'}"
                 try:
@@ -149,20 +156,21 @@ def main(argv: list[str] | None = None) -> int:
                     t[n] += v
                 sums[kind][0] += got.measures
                 sums[kind][1] += got.owned_rows
+                sums[kind][2] += got.table_rows
                 hf = _f1(ht, len(ref.headings), len(got.headings))
                 uf = _f1(ut, len(ref.units), len(got.units))
                 print(f"{'':8} {kind:11} {hf:>7.3f} ({ht:>3}/{len(got.headings):>3}) {uf:>7.3f} ({ut:>3}/{len(got.units):>3})"
-                      f" {got.measures:>9} {got.owned_rows:>10}")
+                      f" {got.measures:>9} {got.owned_rows:>10} {got.table_rows:>10}")
                 if a.v:
                     for line in _diff(ref.headings, got.headings) + _diff(ref.units, got.units):
                         print(line)
         print()
         print(f"overall over {len(files)} plans (headings/units: matched / txt / rendering):")
-        print(f"{'txt':11} measures {sums['txt'][0]}, owned task rows {sums['txt'][1]}")
+        print(f"{'txt':11} measures {sums['txt'][0]}, owned task rows {sums['txt'][1]}, table rows {sums['txt'][2]}")
         for kind in kinds:
             ht, hn, ho, ut, un, uo = totals[kind]
             print(f"{kind:11} headings F1 {_f1(ht, hn, ho):.3f} ({ht}/{hn}/{ho})  units F1 {_f1(ut, un, uo):.3f} "
-                  f"({ut}/{un}/{uo})  measures {sums[kind][0]}  owned task rows {sums[kind][1]}")
+                  f"({ut}/{un}/{uo})  measures {sums[kind][0]}  owned task rows {sums[kind][1]}  table rows {sums[kind][2]}")
         if failed:
             print(f"{failed} rendering(s) failed (see above)")
     return 1 if failed else 0

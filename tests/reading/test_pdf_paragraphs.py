@@ -149,3 +149,35 @@ def test_pdf_paragraphs_no_sentence_end_inside_an_open_bracket(build: ModuleType
         "（二十九）支持平潭口岸建设进境种苗、水果、食用水生动物等监管作业场所。",
         "各自贸试验区要抓好落实。",
     ]
+
+
+# extra/p026, annex 1: a small table that a Word user lays out with tab stops (printed without ruling)
+P026 = (
+    "附件1：\n"
+    "考核组别、组内人数、负责人、推优名额分配\n"
+    "组别\t人数\t推优人数\t说明\t负责人\n"
+    "校长室、党政办、财务\t15\t3\t分组名单见下表\t刘明玉\n"
+    "教学教科信息处\t15\t3\t分组名单见下表\t冯王亮\n"
+    "体育\t8\t2\t\t吴丽娟\n"
+    "具体交流时间、地点由各组负责人自定。\n"
+)
+
+
+def test_pdf_paragraphs_tab_laid_rows_become_table_rows(build: ModuleType) -> None:
+    built = build.pdf_from_text(P026, header=None, footer=False, tables="tabs")
+    doc = _read(built.data)
+    assert doc.text == P026
+    cells = {(c.row, c.col): doc.text[c.start:c.end] for c in doc.tables}
+    assert {c.table for c in doc.tables} == {0}
+    assert cells[(0, 4)] == "负责人" and cells[(1, 0)] == "校长室、党政办、财务" and cells[(3, 4)] == "吴丽娟"
+    assert cells[(3, 3)] == ""  # the blank 说明 of 体育 keeps its column
+    assert all(doc.page_of(c.start) == 1 for c in doc.tables)
+
+
+def test_pdf_paragraphs_one_line_with_wide_gaps_is_not_a_table(build: ModuleType) -> None:
+    """A single line set out in pieces (a contact line) stays a paragraph, its gaps read as spaces."""
+    wide = build.pdf_from_text("一、联系方式\n联系人：张明\t联系电话：88001234\n各单位要按时报送。\n", header=None,
+                               footer=False, tables="tabs")
+    doc = _read(wide.data)
+    assert doc.tables == ()
+    assert doc.text.split("\n")[1] == "联系人：张明 联系电话：88001234"

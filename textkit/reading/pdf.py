@@ -73,6 +73,7 @@ _LINE_TOLERANCE = 0.45  # chars whose tops differ by less than this share a line
 _SPACE_GAP = 0.6  # a gap this wide between two glyphs with no space glyph is a word space
 _LATIN_SPACE_GAP = 0.15  # … between two Latin letters or digits (a space is 0.25-0.33 em)
 _SHORT_LINE = 1.5  # a line ending this far before the right margin ends its paragraph
+_CELL_GAP = 1.5  # a gap this wide between glyphs (spaces not counted) sets cells of a tab-laid row apart
 _INDENT = 0.8  # a line starting this far right of the left margin is a first line (or centred)
 _SIZE_CHANGE = 0.5  # points: a change of size between lines starts a new paragraph
 _FURNITURE_ZONE = 0.15  # share of the page height at top and bottom where furniture may sit
@@ -131,6 +132,7 @@ class _Line:
     font: str | None
     bold: bool
     space_after: bool = False  # a space glyph was drawn at the end of the line (a wrap at a space)
+    cells: tuple[tuple[float, str], ...] = ()  # (x0, text) of each piece set apart by a tab-like gap, if 2+
 
 
 @dataclass(slots=True)
@@ -230,8 +232,12 @@ def _lines(chars: list[dict[str, Any]], dropped: list[dict[str, Any]], page: int
         size = statistics.median(float(c.get("size") or 10) for c in group)
         text = ""
         prev: dict[str, Any] | None = None
+        ink: dict[str, Any] | None = None  # the last glyph that is not a space
+        cuts: list[tuple[int, float]] = []  # (offset in text, x0) where a cell of a tab-laid row starts
         for ch in group:
             t = str(ch["text"])
+            if ink is not None and not t.isspace() and float(ch["x0"]) - float(ink["x1"]) > _CELL_GAP * size:
+                cuts.append((len(text), float(ch["x0"])))
             if prev is not None:
                 gap = float(ch["x0"]) - float(prev["x1"])
                 p = str(prev["text"])
@@ -242,6 +248,8 @@ def _lines(chars: list[dict[str, Any]], dropped: list[dict[str, Any]], page: int
                     text += " "
             text += t
             prev = ch
+            if not t.isspace():
+                ink = ch
         if not text.strip():
             continue
         font = Counter(_font_name(c.get("fontname")) for c in group).most_common(1)[0][0]
@@ -252,14 +260,61 @@ def _lines(chars: list[dict[str, Any]], dropped: list[dict[str, Any]], page: int
         fake_bold = doubled >= len(group) / 2  # most glyphs drawn twice: bold faked by overprinting
         # leading/trailing spaces are layout, not text; inner spaces are kept as drawn
         stripped = text.strip()
+        cells: tuple[tuple[float, str], ...] = ()
+        if cuts:
+            bounds = [(0, min(float(c["x0"]) for c in group if not str(c["text"]).isspace())), *cuts]
+            cells = tuple((x, text[a:b].strip()) for (a, x), (b, _) in
+                          itertools.pairwise([*bounds, (len(text), 0.0)]))
         out.append(_Line(
             page=page, text=stripped,
             x0=min(float(c["x0"]) for c in group if not str(c["text"]).isspace()),
             x1=max(float(c["x1"]) for c in group if not str(c["text"]).isspace()),
             top=top, bottom=max(float(c["bottom"]) for c in group),
             size=round(size, 1), font=font, bold=fake_bold or _is_bold(font),
-            space_after=text[-1].isspace(),
+            space_after=text[-1].isspace(), cells=cells,
         ))
+    return out
+
+
+def _tab_tables(blocks: list[_Line | _Table]) -> list[_Line | _Table]:
+    """Runs of two or more lines laid out in columns (cells set apart by gaps of `_CELL_GAP`, as tab stops
+    place them, with no ruling) become tables: each cell goes to the column whose left edge it starts at."""
+    out: list[_Line | _Table] = []
+    run: list[_Line] = []
+
+    def close() -> None:
+        if len(run) < 2:
+            out.extend(run)
+            run.clear()
+            return
+        em = statistics.median(ln.size for ln in run)
+        starts = sorted(x for ln in run for x, _ in ln.cells)
+        edges = [starts[0]]
+        for x in starts[1:]:
+            if x - edges[-1] > em:  # cells of one column start within an em of each other
+                edges.append(x)
+        rows = [[(bisect.bisect_right(edges, x + em) - 1, t) for x, t in ln.cells] for ln in run]
+        if any(len({c for c, _ in row}) < len(row) for row in rows):
+            out.extend(run)  # two cells of a row in one column: not columns, text with wide gaps
+        else:
+            # a column skipped between two cells is an empty cell (``\t\t`` in a .txt); one skipped at
+            # the start or end is a cell merged with the row above or left open: not a cell of this row
+            rows = [[(c, dict(row).get(c, "")) for c in range(row[0][0], row[-1][0] + 1)] for row in rows]
+            out.append(_Table(page=run[0].page, top=run[0].top, rows=rows, columns=len(edges),
+                              x0=min(ln.x0 for ln in run), x1=max(ln.x1 for ln in run)))
+        run.clear()
+
+    for block in blocks:
+        # a row has two cells or more and some cell of two characters (a justified line of single
+        # characters spread wide is not a row)
+        if isinstance(block, _Line) and len(block.cells) >= 2 and any(len(t) >= 2 for _, t in block.cells):
+            if run and abs(run[-1].size - block.size) > _SIZE_CHANGE:
+                close()
+            run.append(block)
+            continue
+        close()
+        out.append(block)
+    close()
     return out
 
 
@@ -744,6 +799,8 @@ def read_pdf_bytes(data: bytes, *, source: str, limits: Limits) -> Document:
             f"has no text layer on any of its {len(pages)} page(s): it is scanned or made of images and "
             "needs OCR (e.g. ocrmypdf) before textkit can read it", source=source)
     furniture = _furniture(pages, rules)
+    for p in pages:
+        p.blocks = _tab_tables(p.blocks)
     built = _assemble(pages, rules, limits.max_chars, source)
     text = "".join(built.parts)
     if not text.strip():
