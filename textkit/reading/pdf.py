@@ -11,7 +11,12 @@ size and weight (GB/T 9704 sets level-1 headings in 黑体, level-2 in 楷体).
 A line ends its paragraph when it stops short of the right margin (unless a character or two went over to
 the next line with a mark that may not start a line: ``…事迹经`` / ``验。``), when the next line is indented
 or set in another size, or when it closes a clause (``。；：）``) and the next line starts with a numbering
-marker (or, in a layout without first-line indents, whenever it ends a sentence).
+marker (or, in a layout without first-line indents, whenever it ends a sentence outside brackets).
+
+Tables are read from their ruling lines (pdfplumber), and a table cut by a page break goes on when the next
+page starts with a table of as many columns or the same frame. Two or more lines in a row laid out in
+columns with no ruling (cells set apart by tab-stop gaps) are a table too, each cell in the column whose
+left edge it starts at. The rules of paragraph ends are data (textkit/data/pdf.toml).
 
 >>> doc = read_pdf_bytes(open("plan.pdf", "rb").read(), source="plan.pdf", limits=Limits())  # doctest: +SKIP
 >>> doc.page_of(doc.text.index("（二）"))  # doctest: +SKIP
@@ -66,6 +71,7 @@ _FURNITURE_SCHEMA = {
 _PARAGRAPH_END_SCHEMA = {"id": Field(required=True), "pattern": Field(required=True, regex=True)}
 _MARKER_BREAK_SCHEMA = _PARAGRAPH_END_SCHEMA
 _CARRIED_SCHEMA = _PARAGRAPH_END_SCHEMA
+_MID_CLAUSE_SCHEMA = _PARAGRAPH_END_SCHEMA
 _BRACKET_SCHEMA = {"id": Field(required=True), "open": Field(required=True), "close": Field(required=True)}
 
 # Layout thresholds, in units of the body character size (em) unless said otherwise.
@@ -93,6 +99,7 @@ class _Rules:
     paragraph_end: re.Pattern[str]
     marker: re.Pattern[str]
     marker_break: re.Pattern[str]  # a line ending so, before a marker line, ends its paragraph
+    mid_clause: re.Pattern[str]  # a line ending so goes on: a marker-like start of the next line is text
     carried: tuple[re.Pattern[str], ...]  # the start of a line that took characters over from a short line
     brackets: tuple[tuple[str, str], ...]  # (opening, closing) characters of each bracket kind
 
@@ -112,6 +119,8 @@ def _rules() -> _Rules:
         page_numbers=tuple(re.compile(e["pattern"]) for e in furniture),
         paragraph_end=re.compile("(?:" + "|".join(e["pattern"] for e in ends) + r")\s*$"),
         marker_break=re.compile("(?:" + "|".join(e["pattern"] for e in breaks) + r")\s*$"),
+        mid_clause=re.compile("(?:" + "|".join(
+            e["pattern"] for e in load_entries("pdf.toml", "mid_clause", _MID_CLAUSE_SCHEMA)) + r")\s*$"),
         carried=carried,
         brackets=tuple((e["open"], e["close"]) for e in load_entries("pdf.toml", "bracket", _BRACKET_SCHEMA)),
         marker=line_start_marker(),
@@ -601,8 +610,9 @@ def _continues(a: _Line, b: _Line, lay: _Layout, rules: _Rules) -> bool:
         return False  # paragraph spacing
     if marker and rules.marker_break.search(a.text):
         return False  # a clause closed (。；：）) and a numbered item starts, even at the margin
-    # in a layout without first-line indents a sentence end is the only sign left; a marker after a line
-    # that runs to the margin mid-clause is text that happens to wrap before a number (寝室号是 / 03、04、…)
+    if marker and not lay.indents and not rules.mid_clause.search(a.text):
+        return False  # without first-line indents a marker starts an item, unless the line before runs on
+    # (…01、02、 / 03、04、…: a list of numbers that happens to wrap); else a sentence end is the only sign
     return not (rules.paragraph_end.search(a.text) and not lay.indents and not _open_bracket(a.text, rules))
 
 
