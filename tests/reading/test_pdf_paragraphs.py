@@ -181,3 +181,17 @@ def test_pdf_paragraphs_one_line_with_wide_gaps_is_not_a_table(build: ModuleType
     doc = _read(wide.data)
     assert doc.tables == ()
     assert doc.text.split("\n")[1] == "联系人：张明 联系电话：88001234"
+
+
+def test_pdf_paragraphs_wrap_mid_phrase_before_a_marker_like_start_continues(build: ModuleType) -> None:
+    """raw/042 without first-line indents: 知行合一 wraps after 合, so the next line starts with 一、; the
+    line before stops mid-phrase, so 一、学以致用 is text, not a heading."""
+    lines = [
+        ("（二）学习内容。坚持全面系统、及时跟进，坚持多思多想、学深悟透，坚持知行合", 0, 0),
+        ("一、学以致用，坚持联系实际、立足岗位。", 0, -1),
+        ("（三）方法步骤。", 0, -1),
+    ]
+    assert _paragraphs(_read(build.pdf_from_lines([lines]))) == [
+        "（二）学习内容。坚持全面系统、及时跟进，坚持多思多想、学深悟透，坚持知行合一、学以致用，坚持联系实际、立足岗位。",
+        "（三）方法步骤。",
+    ]
