@@ -145,8 +145,9 @@ def _set_num(paragraph: object, num_id: int, level: int) -> None:
     ppr.append(parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr>'))
 
 
-def docx_from_text(text: str, *, numbering: str = "typed", extras: bool = True) -> bytes:
-    """The plan ``text`` as .docx, one paragraph a line.
+def docx_from_text(text: str, *, numbering: str = "typed", extras: bool = True, tables: str = "word") -> bytes:
+    """The plan ``text`` as .docx, one paragraph a line; runs of tab-separated lines as Word tables, or with
+    ``tables="tabs"`` as paragraphs laid out with tab characters (``<w:tab/>``, one per cell boundary).
 
     ``numbering="typed"``: markers are characters of the text. ``"auto"``: every line that starts with a
     marker gets its marker from Word list numbering instead (the text keeps only the title and body).
@@ -158,6 +159,9 @@ def docx_from_text(text: str, *, numbering: str = "typed", extras: bool = True) 
     lines = [ln for ln in text.split("\n") if ln.strip()]
     table_rows: list[list[str]] = []
     for n, line in enumerate(lines):
+        if "\t" in line and tables == "tabs":
+            d.add_paragraph().add_run(line)  # python-docx writes each \t as <w:tab/>
+            continue
         if "\t" in line:
             table_rows.append(line.split("\t"))
             if n + 1 < len(lines) and "\t" in lines[n + 1]:
@@ -266,7 +270,14 @@ class BuiltPdf:
     line_pages: list[int]  # for each non-empty input line: the page its first characters are on
 
 
-def _wrap(text: str, width: float, size: float, indent: float) -> list[str]:
+# Chinese line breaking (kinsoku, GB/T 15834 practice): closing punctuation never starts a line and
+# opening brackets never end one; a layout engine carries the character before such a mark along to the
+# next line, leaving the line a character or two short of the margin when it is not justified
+NO_START = "，。、；：？！）》」』】”’…—%"
+NO_END = "（《「『【“‘"
+
+
+def _wrap(text: str, width: float, size: float, indent: float, *, kinsoku: bool = False) -> list[str]:
     lines: list[str] = []
     cur, cur_w, avail = "", 0.0, width - indent
     for ch in text:
@@ -275,6 +286,15 @@ def _wrap(text: str, width: float, size: float, indent: float) -> list[str]:
             # like a layout engine, wrap Latin words and numbers whole (CJK text wraps anywhere)
             run = len(cur) - len(cur.rstrip("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"))
             carry = cur[len(cur) - run:] if ch.isascii() and ch.isalnum() and 0 < run < len(cur) else ""
+            if kinsoku and not carry:
+                n = 0
+                if ch in NO_START:  # the mark may not start the line: the character before it goes too
+                    n = 1
+                    while n < 2 and n < len(cur) - 1 and cur[-n] in NO_START:
+                        n += 1
+                while n < len(cur) - 1 and cur[-n - 1] in NO_END:  # an opening bracket may not end a line
+                    n += 1
+                carry = cur[len(cur) - n:] if n else ""
             lines.append(cur[: len(cur) - len(carry)])
             cur, avail = carry, width
             cur_w = pdfmetrics.stringWidth(carry, FONT, size)
@@ -285,11 +305,18 @@ def _wrap(text: str, width: float, size: float, indent: float) -> list[str]:
     return lines
 
 
-def pdf_from_text(text: str, *, header: str | None = HEADER_TEXT, footer: bool = True) -> BuiltPdf:
+def pdf_from_text(text: str, *, header: str | None = HEADER_TEXT, footer: bool = True, indent: str = "all",
+                  justify: bool = True, kinsoku: bool = False, tables: str = "ruled") -> BuiltPdf:
     """The plan ``text`` as an A4 PDF: body 12 pt with a two-character first-line indent, level-1
     headings (一、…) 15 pt fake bold (drawn twice, 0.3 pt apart), lines wrapped and justified at the right
     margin, a running header and a ``— N —`` footer on every page; runs of tab-separated lines as ruled
-    tables (a short row's last cell spans to the right edge)."""
+    tables (a short row's last cell spans to the right edge).
+
+    Other layouts: ``indent="body"`` sets lines that start with a marker flush left (only the other
+    paragraphs are indented), ``indent="none"`` indents nothing; ``justify=False`` leaves the right edge
+    ragged; ``kinsoku=True`` breaks lines by the Chinese rules (`NO_START`, `NO_END`). ``tables="tabs"`` sets
+    a table whose rows fit on one line each as a Word user does with tab stops: each cell at its column's
+    left edge, 2 characters apart, no ruling (a wider table is still ruled)."""
     buf = io.BytesIO()
     c = canvas.Canvas(buf, pagesize=A4)
     width = PAGE_W - LEFT - RIGHT
@@ -312,9 +339,29 @@ def pdf_from_text(text: str, *, header: str | None = HEADER_TEXT, footer: bool =
         furniture()
         y = PAGE_H - TOP
 
+    def tab_table(rows: list[list[str]]) -> bool:
+        """Rows on one line each, cells at tab stops; False when they do not fit the width."""
+        nonlocal y
+        cols = max(len(r) for r in rows)
+        widths = [max(pdfmetrics.stringWidth(r[k], FONT, BODY_SIZE) for r in rows if k < len(r)) + 2 * BODY_SIZE
+                  for k in range(cols)]
+        if sum(widths) - 2 * BODY_SIZE > width:
+            return False
+        for row in rows:
+            if y < BOTTOM + BODY_SIZE:
+                new_page()
+            line_pages.append(page)
+            c.setFont(FONT, BODY_SIZE)
+            for k, value in enumerate(row):
+                c.drawString(LEFT + sum(widths[:k]), y, value)
+            y -= BODY_SIZE * LEADING
+        return True
+
     def table(rows: list[list[str]]) -> None:
         """Ruled grid, cells wrapped in their column; the font shrinks until the tallest row fits a page."""
         nonlocal y
+        if tables == "tabs" and tab_table(rows):
+            return
         cols = max(len(r) for r in rows)
         for size in (9.0, 8.0, 7.0, 6.0, 5.0, 4.0):
             natural = [max([pdfmetrics.stringWidth(r[k], FONT, size) + 6 for r in rows if len(r) == cols] + [3 * size])
@@ -358,18 +405,18 @@ def pdf_from_text(text: str, *, header: str | None = HEADER_TEXT, footer: bool =
         found = split_marker(line)
         heading = found is not None and found[1] == 0
         size = HEADING_SIZE if heading else BODY_SIZE
-        indent = 2 * size
-        wrapped = _wrap(line, width, size, indent)
+        first_indent = 2 * size if indent == "all" or (indent == "body" and found is None) else 0.0
+        wrapped = _wrap(line, width, size, first_indent, kinsoku=kinsoku)
         first = True
         for n, piece in enumerate(wrapped):
             if y < BOTTOM + size:
                 new_page()
             if first:
                 line_pages.append(page)
-            x = LEFT + (indent if first else 0)
+            x = LEFT + (first_indent if first else 0)
             # justified, as Word sets Chinese body text: every line but the last is spread to the margin
             spare = LEFT + width - x - pdfmetrics.stringWidth(piece, FONT, size)
-            spacing = spare / (len(piece) - 1) if n < len(wrapped) - 1 and len(piece) > 1 else 0.0
+            spacing = spare / (len(piece) - 1) if justify and n < len(wrapped) - 1 and len(piece) > 1 else 0.0
             for dx in (0.0, 0.3) if heading else (0.0,):
                 t = c.beginText(x + dx, y)
                 t.setFont(FONT, size)
@@ -621,4 +668,64 @@ def empty_docx() -> bytes:
     """A valid .docx with no text at all."""
     buf = io.BytesIO()
     docx.Document().save(buf)
+    return buf.getvalue()
+
+
+def pdf_from_lines(pages: list[list[tuple[str, float, float]]], *, size: float = BODY_SIZE) -> bytes:
+    """Lines placed exactly as given, one list per page: ``(text, indent, short)`` draws ``text`` from
+    ``indent`` characters right of the left margin and spreads it so that it ends ``short`` characters before
+    the right margin (0: at the margin, as a justified full line; negative: its natural width)."""
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    width = PAGE_W - LEFT - RIGHT
+    for lines in pages:
+        y = PAGE_H - TOP
+        for text, indent, short in lines:
+            x = LEFT + indent * size
+            t = c.beginText(x, y)
+            t.setFont(FONT, size)
+            natural = pdfmetrics.stringWidth(text, FONT, size)
+            if short >= 0 and len(text) > 1:
+                t.setCharSpace((LEFT + width - short * size - x - natural) / (len(text) - 1))
+            t.textOut(text)
+            c.drawText(t)
+            y -= size * LEADING
+        c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def split_header_table_pdf() -> bytes:
+    """A ruled task table cut by a page break right after its header row: page 1 ends with the header, whose
+    last cell spans the two rightmost grid columns; page 2 holds the rows in the full five-column grid."""
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    widths = (40.0, 170.0, 110.0, 85.0, 30.0)
+    row_h = 24.0
+    rows = (("1", "制定学习计划", "机关党委", "2023年9月底前", "是"),
+            ("2", "开展专题调研", "办公室", "2023年10月", "否"),
+            ("3", "召开专题民主生活会", "机关党委", "2023年11月底前", "是"))
+
+    def draw(cells: tuple[str, ...], spans: tuple[float, ...], top: float) -> None:
+        c.setLineWidth(0.8)
+        c.line(LEFT, top, LEFT + sum(widths), top)
+        c.line(LEFT, top - row_h, LEFT + sum(widths), top - row_h)
+        x = LEFT
+        for w, value in zip(spans, cells, strict=True):
+            c.line(x, top, x, top - row_h)
+            c.drawString(x + 4, top - row_h + 8, value)
+            x += w
+        c.line(x, top, x, top - row_h)
+
+    c.setFont(FONT, 12)
+    c.drawString(LEFT + 24, PAGE_H - TOP, "附件：重点任务清单")
+    draw(TASK_ROWS[0], (*widths[:3], widths[3] + widths[4]), BOTTOM + 2 * row_h)
+    c.showPage()
+    c.setFont(FONT, 12)
+    top = PAGE_H - TOP
+    for row in rows:
+        draw(row, widths, top)
+        top -= row_h
+    c.showPage()
+    c.save()
     return buf.getvalue()

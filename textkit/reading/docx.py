@@ -1,7 +1,8 @@
 """Reading .docx plans: the body in reading order, Word numbering rendered, tables as tab-separated rows.
 
 The text follows the .txt convention so the structure parser reads it like a .txt: one paragraph a
-line; a table row a line with its cells separated by ``\\t``. Word automatic numbering is rendered as a
+line; a table row a line with its cells separated by ``\\t`` (a Word table, or two or more paragraphs in a
+row laid out with tab characters). Word automatic numbering is rendered as a
 reader sees it (``一、`` ``（一）`` ``1.``), and each paragraph's style, outline level, font and whether its
 marker came from list numbering are kept as `LineHint`s; every table cell is a `TableCell`.
 
@@ -31,6 +32,7 @@ from xml.etree import ElementTree as ET
 
 from textkit.errors import CorruptFileError, EmptyInputError, InputTooLargeError, UnsupportedFormatError
 from textkit.model import Document, LineHint, TableCell
+from textkit.reading.markers import line_start_marker
 from textkit.reading.numbering import (
     NumberingCounter,
     parse_numbering,
@@ -255,6 +257,7 @@ class _Reader:
         self.out = _Builder()
         self.tables = 0
         self.pending = ""  # text of a paragraph whose mark was deleted: it joins the next paragraph
+        self.tab_rows: list[tuple[str, ET.Element | None, _Style, _Para]] = []  # held until the run ends
         self.plain_default = styles.get(styles.default_paragraph).num_id is None
 
     # -- block level -------------------------------------------------------------------------------
@@ -265,6 +268,7 @@ class _Reader:
             if name == "w:p":
                 self.paragraph(el)
             elif name == "w:tbl":
+                self.flush_tab_rows()  # a Word table ends a run of rows laid out with tabs
                 self.table(el)
             elif name == "w:sdt":
                 content = wml_child(el, "w:sdtContent")
@@ -292,6 +296,36 @@ class _Reader:
         self.pending = ""
         # a numbered paragraph with no text still shows its number in Word, so it is a line
         marker = self._marker(ppr, style) or None
+        if not marker and not para.boxes and _tab_row(text):
+            self.tab_rows.append((text, ppr, style, para))
+            return
+        self.flush_tab_rows()
+        self._line(text, marker, ppr, style, para)
+
+    def flush_tab_rows(self) -> None:
+        """Two or more paragraphs in a row laid out with tabs are a table (as in a .txt: a row a line, its
+        cells split by ``\\t``, each a `TableCell`); one alone is a paragraph whose tabs are spacing."""
+        rows, self.tab_rows = self.tab_rows, []
+        if len(rows) == 1:
+            text, ppr, style, para = rows[0]
+            self._line(text, None, ppr, style, para)
+        if len(rows) < 2:
+            return
+        index = self.tables
+        self.tables += 1
+        for r, (text, _ppr, _style, _para) in enumerate(rows):
+            row = text.strip()
+            pos = self.out.offset
+            for c, cell in enumerate(row.split("\t")):
+                if c:
+                    pos += 1  # the \t
+                self.out.cells.append(TableCell(table=index, row=r, col=c, start=pos, end=pos + len(cell)))
+                pos += len(cell)
+            self.out.add_line(row)
+
+    def _line(self, text: str, marker: str | None, ppr: ET.Element | None, style: _Style, para: _Para) -> None:
+        """Add a paragraph's line(s) with their hints (a tab in a paragraph is spacing: ``\\t`` is for cells)."""
+        text = text.replace("\t", " ")
         if text.strip() or marker:
             line = (marker or "") + text
             start = self.out.add_line(line)
@@ -359,6 +393,7 @@ class _Reader:
         """A cell's paragraphs (and nested tables) on one line, separated by spaces."""
         sub = _Reader(self.styles, self.counter)  # one counter: lists continue through tables
         sub.blocks(tc)
+        sub.flush_tab_rows()
         return " ".join(line.replace("\t", " ").replace("\n", " ").strip() for line in sub.out.lines if line.strip())
 
     # -- inline level ------------------------------------------------------------------------------
@@ -382,6 +417,19 @@ class _Reader:
             pieces.append(text)
         return _Para(text="".join(pieces), boxes=boxes, props=first or para_props,
                      all_bold=all_bold and first is not None)
+
+
+def _tab_row(text: str) -> bool:
+    """Is this paragraph a row of a table laid out with tabs: a tab between two pieces of text (tabs that
+    only indent or trail do not count), and not a typed list item ``1.<tab>标题`` (one tab after a marker)?"""
+    body = text.strip()
+    if "\t" not in body or "\n" in body:
+        return False
+    first, _, rest = body.partition("\t")
+    if "\t" in rest:
+        return True
+    m = line_start_marker().match(first)
+    return not (m is not None and not first[m.end():].strip())
 
 
 def _choice(el: ET.Element) -> ET.Element:
@@ -433,7 +481,7 @@ def _run_text(run: ET.Element, boxes: list[ET.Element]) -> str:
         if name == "w:t":
             out.append(c.text or "")
         elif name == "w:tab":
-            out.append(" ")  # a tab in a paragraph is spacing; \t is reserved for table cells
+            out.append("\t")  # spacing, or a cell boundary of a table laid out with tabs (see _tab_row)
         elif name in ("w:br", "w:cr"):
             if wml_attr(c, "type") not in ("page", "column"):
                 out.append("\n")
@@ -611,8 +659,9 @@ def read_docx_bytes(data: bytes, *, source: str, limits: Limits) -> Document:
                                source=source)
     reader = _Reader(styles, counter)
     reader.blocks(body)
+    reader.flush_tab_rows()
     if reader.pending.strip():
-        reader.out.add_line(reader.pending)
+        reader.out.add_line(reader.pending.replace("\t", " "))
     lines = reader.out.lines
     if not any(line.strip() for line in lines):
         raise EmptyInputError("the document has no text (no paragraphs, tables or text boxes)", source=source)

@@ -8,9 +8,15 @@ a table row a line with ``\\t`` between cells) and the structure parser reads it
 ``Document.pages`` maps every character to its page; each paragraph has a `LineHint` with its font,
 size and weight (GB/T 9704 sets level-1 headings in 黑体, level-2 in 楷体).
 
-A line ends its paragraph when it stops short of the right margin, when the next line is indented or
-set in another size, or when it ends a sentence and the next line starts with a numbering marker (or,
-in a layout without first-line indents, whenever it ends a sentence).
+A line ends its paragraph when it stops short of the right margin (unless a character or two went over to
+the next line with a mark that may not start a line: ``…事迹经`` / ``验。``), when the next line is indented
+or set in another size, or when it closes a clause (``。；：）``) and the next line starts with a numbering
+marker (or, in a layout without first-line indents, whenever it ends a sentence outside brackets).
+
+Tables are read from their ruling lines (pdfplumber), and a table cut by a page break goes on when the next
+page starts with a table of as many columns or the same frame. Two or more lines in a row laid out in
+columns with no ruling (cells set apart by tab-stop gaps) are a table too, each cell in the column whose
+left edge it starts at. The rules of paragraph ends are data (textkit/data/pdf.toml).
 
 >>> doc = read_pdf_bytes(open("plan.pdf", "rb").read(), source="plan.pdf", limits=Limits())  # doctest: +SKIP
 >>> doc.page_of(doc.text.index("（二）"))  # doctest: +SKIP
@@ -45,10 +51,12 @@ from textkit.errors import (
     EmptyInputError,
     EncryptedPdfError,
     InputTooLargeError,
+    RuleError,
     ScannedPdfError,
 )
 from textkit.model import Document, Furniture, LineHint, PageRange, TableCell
-from textkit.rules import Field, data_path, load_entries, read_toml
+from textkit.reading.markers import line_start_marker
+from textkit.rules import Field, load_entries
 
 if TYPE_CHECKING:
     from textkit.reading import Limits
@@ -61,12 +69,17 @@ _FURNITURE_SCHEMA = {
     "pattern": Field(required=True, regex=True),
 }
 _PARAGRAPH_END_SCHEMA = {"id": Field(required=True), "pattern": Field(required=True, regex=True)}
+_MARKER_BREAK_SCHEMA = _PARAGRAPH_END_SCHEMA
+_CARRIED_SCHEMA = _PARAGRAPH_END_SCHEMA
+_MID_CLAUSE_SCHEMA = _PARAGRAPH_END_SCHEMA
+_BRACKET_SCHEMA = {"id": Field(required=True), "open": Field(required=True), "close": Field(required=True)}
 
 # Layout thresholds, in units of the body character size (em) unless said otherwise.
 _LINE_TOLERANCE = 0.45  # chars whose tops differ by less than this share a line
 _SPACE_GAP = 0.6  # a gap this wide between two glyphs with no space glyph is a word space
 _LATIN_SPACE_GAP = 0.15  # … between two Latin letters or digits (a space is 0.25-0.33 em)
 _SHORT_LINE = 1.5  # a line ending this far before the right margin ends its paragraph
+_CELL_GAP = 1.5  # a gap this wide between glyphs (spaces not counted) sets cells of a tab-laid row apart
 _INDENT = 0.8  # a line starting this far right of the left margin is a first line (or centred)
 _SIZE_CHANGE = 0.5  # points: a change of size between lines starts a new paragraph
 _FURNITURE_ZONE = 0.15  # share of the page height at top and bottom where furniture may sit
@@ -85,27 +98,32 @@ class _Rules:
     page_numbers: tuple[re.Pattern[str], ...]
     paragraph_end: re.Pattern[str]
     marker: re.Pattern[str]
+    marker_break: re.Pattern[str]  # a line ending so, before a marker line, ends its paragraph
+    mid_clause: re.Pattern[str]  # a line ending so goes on: a marker-like start of the next line is text
+    carried: tuple[re.Pattern[str], ...]  # the start of a line that took characters over from a short line
+    brackets: tuple[tuple[str, str], ...]  # (opening, closing) characters of each bracket kind
 
 
 @functools.cache
 def _rules() -> _Rules:
     furniture = load_entries("pdf.toml", "furniture", _FURNITURE_SCHEMA)
     ends = load_entries("pdf.toml", "paragraph_end", _PARAGRAPH_END_SCHEMA)
-    # "the next line starts with a numbering marker": the marker forms are the structure parser's own
-    # (textkit/data/numbering.toml), read as data so that reading does not depend on the structure stage
-    styles = read_toml(data_path("numbering.toml")).get("style", [])
-    markers = [
-        f"(?:{s['pattern']})" + (f"(?!{s['after']})" if s.get("after") else "")
-        for s in styles
-        # ① and 一是 also run inside paragraphs, so at a line start they do not prove a new paragraph
-        if isinstance(s, dict) and isinstance(s.get("pattern"), str) and s.get("heading") != "sequence"
-        and not s.get("inline")
-    ]
+    breaks = load_entries("pdf.toml", "marker_break", _MARKER_BREAK_SCHEMA)
+    carry = load_entries("pdf.toml", "carried", _CARRIED_SCHEMA)
+    carried = tuple(re.compile(e["pattern"]) for e in carry)
+    for rx, entry in zip(carried, carry, strict=True):
+        if "carried" not in rx.groupindex:
+            raise RuleError('the pattern has no group named "carried" (the characters moved to the next line)',
+                            file="pdf.toml", entry=entry["id"], key="pattern")
     return _Rules(
         page_numbers=tuple(re.compile(e["pattern"]) for e in furniture),
         paragraph_end=re.compile("(?:" + "|".join(e["pattern"] for e in ends) + r")\s*$"),
-        marker=re.compile(r"^\s*(?:" + "|".join(m.replace("(?P<num>", "(?:") for m in markers) + ")")
-        if markers else re.compile(r"(?!)"),
+        marker_break=re.compile("(?:" + "|".join(e["pattern"] for e in breaks) + r")\s*$"),
+        mid_clause=re.compile("(?:" + "|".join(
+            e["pattern"] for e in load_entries("pdf.toml", "mid_clause", _MID_CLAUSE_SCHEMA)) + r")\s*$"),
+        carried=carried,
+        brackets=tuple((e["open"], e["close"]) for e in load_entries("pdf.toml", "bracket", _BRACKET_SCHEMA)),
+        marker=line_start_marker(),
     )
 
 
@@ -123,6 +141,7 @@ class _Line:
     font: str | None
     bold: bool
     space_after: bool = False  # a space glyph was drawn at the end of the line (a wrap at a space)
+    cells: tuple[tuple[float, str], ...] = ()  # (x0, text) of each piece set apart by a tab-like gap, if 2+
 
 
 @dataclass(slots=True)
@@ -131,6 +150,8 @@ class _Table:
     top: float
     rows: list[list[tuple[int, str]]]  # per row: (grid column, cell text) of each cell
     columns: int = 0  # grid columns
+    x0: float = 0.0  # left and right edge of the frame
+    x1: float = 0.0
 
 
 @dataclass(slots=True)
@@ -220,8 +241,12 @@ def _lines(chars: list[dict[str, Any]], dropped: list[dict[str, Any]], page: int
         size = statistics.median(float(c.get("size") or 10) for c in group)
         text = ""
         prev: dict[str, Any] | None = None
+        ink: dict[str, Any] | None = None  # the last glyph that is not a space
+        cuts: list[tuple[int, float]] = []  # (offset in text, x0) where a cell of a tab-laid row starts
         for ch in group:
             t = str(ch["text"])
+            if ink is not None and not t.isspace() and float(ch["x0"]) - float(ink["x1"]) > _CELL_GAP * size:
+                cuts.append((len(text), float(ch["x0"])))
             if prev is not None:
                 gap = float(ch["x0"]) - float(prev["x1"])
                 p = str(prev["text"])
@@ -232,6 +257,8 @@ def _lines(chars: list[dict[str, Any]], dropped: list[dict[str, Any]], page: int
                     text += " "
             text += t
             prev = ch
+            if not t.isspace():
+                ink = ch
         if not text.strip():
             continue
         font = Counter(_font_name(c.get("fontname")) for c in group).most_common(1)[0][0]
@@ -242,14 +269,61 @@ def _lines(chars: list[dict[str, Any]], dropped: list[dict[str, Any]], page: int
         fake_bold = doubled >= len(group) / 2  # most glyphs drawn twice: bold faked by overprinting
         # leading/trailing spaces are layout, not text; inner spaces are kept as drawn
         stripped = text.strip()
+        cells: tuple[tuple[float, str], ...] = ()
+        if cuts:
+            bounds = [(0, min(float(c["x0"]) for c in group if not str(c["text"]).isspace())), *cuts]
+            cells = tuple((x, text[a:b].strip()) for (a, x), (b, _) in
+                          itertools.pairwise([*bounds, (len(text), 0.0)]))
         out.append(_Line(
             page=page, text=stripped,
             x0=min(float(c["x0"]) for c in group if not str(c["text"]).isspace()),
             x1=max(float(c["x1"]) for c in group if not str(c["text"]).isspace()),
             top=top, bottom=max(float(c["bottom"]) for c in group),
             size=round(size, 1), font=font, bold=fake_bold or _is_bold(font),
-            space_after=text[-1].isspace(),
+            space_after=text[-1].isspace(), cells=cells,
         ))
+    return out
+
+
+def _tab_tables(blocks: list[_Line | _Table]) -> list[_Line | _Table]:
+    """Runs of two or more lines laid out in columns (cells set apart by gaps of `_CELL_GAP`, as tab stops
+    place them, with no ruling) become tables: each cell goes to the column whose left edge it starts at."""
+    out: list[_Line | _Table] = []
+    run: list[_Line] = []
+
+    def close() -> None:
+        if len(run) < 2:
+            out.extend(run)
+            run.clear()
+            return
+        em = statistics.median(ln.size for ln in run)
+        starts = sorted(x for ln in run for x, _ in ln.cells)
+        edges = [starts[0]]
+        for x in starts[1:]:
+            if x - edges[-1] > em:  # cells of one column start within an em of each other
+                edges.append(x)
+        rows = [[(bisect.bisect_right(edges, x + em) - 1, t) for x, t in ln.cells] for ln in run]
+        if any(len({c for c, _ in row}) < len(row) for row in rows):
+            out.extend(run)  # two cells of a row in one column: not columns, text with wide gaps
+        else:
+            # a column skipped between two cells is an empty cell (``\t\t`` in a .txt); one skipped at
+            # the start or end is a cell merged with the row above or left open: not a cell of this row
+            rows = [[(c, dict(row).get(c, "")) for c in range(row[0][0], row[-1][0] + 1)] for row in rows]
+            out.append(_Table(page=run[0].page, top=run[0].top, rows=rows, columns=len(edges),
+                              x0=min(ln.x0 for ln in run), x1=max(ln.x1 for ln in run)))
+        run.clear()
+
+    for block in blocks:
+        # a row has two cells or more and some cell of two characters (a justified line of single
+        # characters spread wide is not a row)
+        if isinstance(block, _Line) and len(block.cells) >= 2 and any(len(t) >= 2 for _, t in block.cells):
+            if run and abs(run[-1].size - block.size) > _SIZE_CHANGE:
+                close()
+            run.append(block)
+            continue
+        close()
+        out.append(block)
+    close()
     return out
 
 
@@ -399,7 +473,8 @@ def _read_page(page: Any, number: int, budget: _Budget | None = None, limits: Li
     if tables:
         chars = [c for c in chars if not any(_inside(c, bbox) for bbox, _, _ in tables)]
     blocks: list[_Line | _Table] = list(_lines(chars, dropped, number))
-    blocks.extend(_Table(page=number, top=bbox[1], rows=rows, columns=cols) for bbox, rows, cols in tables)
+    blocks.extend(_Table(page=number, top=bbox[1], rows=rows, columns=cols, x0=bbox[0], x1=bbox[2])
+                  for bbox, rows, cols in tables)
     blocks.sort(key=lambda b: b.top)
     out.blocks = blocks
     out.skipped_grid = crossings if too_many else 0
@@ -526,16 +601,36 @@ def _continues(a: _Line, b: _Line, lay: _Layout, rules: _Rules) -> bool:
     if _centred_title(a, lay) and _centred_title(b, lay):
         # a title in a large size wraps onto centred lines (GB/T 9704: 2号小标宋)
         return not rules.paragraph_end.search(a.text) and not rules.marker.match(b.text)
-    if a.x1 < lay.right - _SHORT_LINE * lay.em:
+    marker = rules.marker.match(b.text) is not None
+    if a.x1 < lay.right - _SHORT_LINE * lay.em and (marker or not _carried_over(a, b, lay, rules)):
         return False  # stopped short of the margin: the paragraph ended
     if b.x0 > lay.left + _INDENT * lay.em:
         return False  # first-line indent (or a centred line)
     if a.page == b.page and lay.gap > 0 and b.top - a.bottom > 2.5 * lay.gap + 0.5 * lay.em:
         return False  # paragraph spacing
-    ends = rules.paragraph_end.search(a.text) is not None
-    if ends and (not lay.indents or rules.marker.match(b.text)):
-        return False
-    return not (not lay.indents and rules.marker.match(b.text))
+    if marker and rules.marker_break.search(a.text):
+        return False  # a clause closed (。；：）) and a numbered item starts, even at the margin
+    if marker and not lay.indents and not rules.mid_clause.search(a.text):
+        return False  # without first-line indents a marker starts an item, unless the line before runs on
+    # (…01、02、 / 03、04、…: a list of numbers that happens to wrap); else a sentence end is the only sign
+    return not (rules.paragraph_end.search(a.text) and not lay.indents and not _open_bracket(a.text, rules))
+
+
+def _open_bracket(text: str, rules: _Rules) -> bool:
+    """Does ``text`` leave a bracket open (``（负责部门：``)? A sentence does not end inside one."""
+    return any(sum(map(text.count, o)) > sum(map(text.count, c)) for o, c in rules.brackets)
+
+
+def _carried_over(a: _Line, b: _Line, lay: _Layout, rules: _Rules) -> bool:
+    """Did line ``a`` stop short because its last characters went over to ``b`` with a mark that may not
+    start a line (``业。``) or an opening bracket that may not end one? Then ``a`` is short by about as many
+    characters as moved, plus the slack that did not fit a whole character."""
+    short = (lay.right - a.x1) / lay.em
+    for rx in rules.carried:
+        m = rx.match(b.text)
+        if m is not None and short <= len(m.group("carried")) + 1:
+            return True
+    return False
 
 
 def _join(a: str, b: str) -> str:
@@ -620,9 +715,11 @@ def _assemble(pages: list[_Page], rules: _Rules, limit: int, source: str) -> _Te
                     out.paragraph(para)
                     para = []
                 # a table at the top of a page right after a table that ended the previous page, with as
-                # many columns, is that table going on
+                # many columns or the same frame, is that table going on (a header row left alone at the foot
+                # of a page shows fewer grid columns than the rows below it when they split a cell)
                 cont = (isinstance(previous, _Table) and n == 0 and previous.page == p.number - 1
-                        and previous.columns == block.columns)
+                        and (previous.columns == block.columns
+                             or (abs(previous.x0 - block.x0) <= _SNAP and abs(previous.x1 - block.x1) <= _SNAP)))
                 out.table(block, continues=previous if cont and isinstance(previous, _Table) else None)
                 continue
             if para and not _continues(para[-1], block, lay, rules):
@@ -712,6 +809,8 @@ def read_pdf_bytes(data: bytes, *, source: str, limits: Limits) -> Document:
             f"has no text layer on any of its {len(pages)} page(s): it is scanned or made of images and "
             "needs OCR (e.g. ocrmypdf) before textkit can read it", source=source)
     furniture = _furniture(pages, rules)
+    for p in pages:
+        p.blocks = _tab_tables(p.blocks)
     built = _assemble(pages, rules, limits.max_chars, source)
     text = "".join(built.parts)
     if not text.strip():
