@@ -1,7 +1,8 @@
 """Checklists: the items a plan must contain, loaded from TOML/YAML or derived from a directive.
 
 A checklist file (schema ``textkit.checklist/1``, documented in docs/check.md) holds top-level ``id``,
-``title``, ``source`` (the directive) and ``items``; each item has ``id``, ``title``, ``source`` (its
+``title``, ``source`` (the directive), ``items`` and optionally ``context`` (the directive's passages that are
+no task); each item has ``id``, ``title``, ``source`` (its
 place in the directive), ``keywords`` (groups of synonyms; optional when a ``description`` gives the task's
 words), and optionally ``description``, ``priority`` (``must``/``should``: a ``should`` item is advice),
 ``match``, ``scope``, ``span`` (``[start, end]`` in the directive) and ``children`` (a group of tasks).
