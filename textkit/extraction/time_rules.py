@@ -395,7 +395,10 @@ def _load(extra_time: Sequence[str | Path], extra_holidays: Sequence[str | Path]
             rf"{SP}(?:{cue})",
         ) + "?)",
         rf"(?P<clock>{clock}(?:{SP}{dsep}{SP}{clock})?)",
-        rf"(?P<recur>{_alt(wt['recurrence'])}(?:{WEEKDAY_AFTER}|{SP}{DAY_NUM}{SP}[日号](?:{SP}(?:{_alt(wt['around'])}|{_alt(wt['deadline-suffix'])}))?)?"
+        rf"(?P<recur>{_alt(wt['recurrence'])}(?:{WEEKDAY_AFTER}|{SP}{DAY_NUM}{SP}[日号](?:{SP}(?:{_alt(wt['around'])}|{_alt(wt['deadline-suffix'])}))?"
+        # 每年2月底前, 每年3月15日前: a yearly word before a month (and day or part of it) of every year
+        rf"|(?<=年|度){SP}{MONTH_NUM}{SP}月份?(?:{SP}{DAY_NUM}{SP}[日号]|{SP}{_alt(wt['month-part'])})?"
+        rf"(?:{SP}(?:{_alt(wt['around'])}|{_alt(wt['deadline-suffix'])}))?)?"
         rf"(?:{SP}(?:至少|不少于|不低于|最少)?{SP}(?:{COUNT_NUM}){SP}(?:次|回)(?![0-9０-９]))?)",
         rf"(?P<weekday>{LONE_WEEKDAY})",
         rf"(?P<vague>{_alt(wt['vague'])})",

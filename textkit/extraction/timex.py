@@ -663,8 +663,11 @@ def _recurrence(g: TimeGrammar, text: str, s: int, e: int) -> tuple[str, TimeVal
     day = None
     dm = _DAY.search(text[wend:e])
     wd = _WEEKDAY.match(text, wend, e) if w.freq == "weekly" else None
+    md = g.calendar.match(text, wend, e) if w.freq == "yearly" and wend < e else None
     if wd:
         day = "周" + wd.group()
+    elif md:
+        day = re.sub(r"\s", "", md.group())  # 每年2月底前: the day of the year, 2月底
     elif dm:
         d = _num(dm.group(1))
         day = str(d) if d else None
@@ -722,8 +725,10 @@ def _dated(g: TimeGrammar, text: str, s: int, e: int, ctx: _Context) -> tuple[st
         return "period", TimeValue(start=_iso(end + timedelta(days=1)) if end else None), "time.period.after"
     if cue is not None and cue.role == "around":
         return "point", TimeValue(start=_iso(start), end=_iso(end)), "time.point.around"
-    # 2020年初步建成…: a bare date followed by a completion verb is a deadline
-    if g.prefix("completion", text, e) is not None and c.day is None:
+    # 2020年初步建成…: a bare date followed by a completion verb is a deadline, unless its year is already
+    # past at the reference date (2020年实现主营业务收入109.1亿元 in a 2021 plan reports a result)
+    past = end is not None and ctx.ref is not None and end.year < ctx.ref.year
+    if g.prefix("completion", text, e) is not None and c.day is None and not past:
         return "deadline", TimeValue(end=_iso(end)), "time.deadline.completion"
     if c.ypart is not None and c.ypart.kind == "deadline":
         return "deadline", TimeValue(end=_iso(end)), f"time.deadline.{c.ypart.id}"

@@ -1,0 +1,73 @@
+"""Forms the hand gold of the extra plans (eval/gold-extra, issue 12) showed the extraction missing: a list
+ending in 等和 before a collective, the 指导部门 column of a 推广清单, a yearly
+date (每年2月底前), a count per year (一年两次), and a completion verb after a year already past. Excerpts
+typed from plans of those kinds."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from textkit.extraction.timex import extract_times
+from textkit.extraction.units.lists import split_unit_list
+from textkit.model import Document, Section
+from textkit.pipeline import parse_text
+
+
+def units(text: str) -> list[tuple[str, str, str | None]]:
+    return [(u.text, u.role, u.source) for u in parse_text(text).units]
+
+
+def found(text: str, ref: date) -> list[tuple[str, str, str | None, str | None, str | None]]:
+    got, _ = extract_times(Document(text=text), Section(kind="document", start=0, end=len(text)), reference_date=ref)
+    return [(t.text, t.kind, t.value.start, t.value.end, t.value.freq) for t in got]
+
+
+def test_list_ending_in_deng_he_splits_before_the_collective() -> None:
+    listed = "商务部、发展改革委、农业农村部等和各有关省级人民政府"
+    assert [listed[a:b] for a, b in split_unit_list(listed, 0, len(listed))] == [
+        "商务部", "发展改革委", "农业农村部", "各有关省级人民政府"]
+    text = "（四）打通供应链条。形成农产品从田间到餐桌的全链条联动。（商务部、文化和旅游部等和各省级人民政府负责）\n"
+    assert units(text) == [("商务部", "responsible", "verb"),
+                           ("文化和旅游部", "responsible", "verb"),
+                           ("各省级人民政府", "responsible", "verb")]
+
+
+def test_hui_tong_with_a_task_verb_is_not_read_as_responsibility() -> None:
+    # the dev gold leaves X会同Y + a task verb unannotated (the guide's phrases do not list 会同; 002, 001, 003),
+    # and so does the extra gold: only 由X会同Y负责 / X会同Y牵头 assign the task
+    text = "（一）完善工作机制。省工业和信息化厅会同省发展改革委、省科技厅等部门做好行动计划的组织实施和监督评估等工作。\n"
+    assert units(text) == []
+    assert [(n, r) for n, r, _ in units("（二）由市教育局会同市财政局负责制定细则。\n")] == [
+        ("市教育局", "lead"), ("市财政局", "support")]
+
+
+def test_guiding_department_column_of_a_rollout_list() -> None:
+    table = ("附件\n推广清单\n序号\t改革举措\t主要内容\t指导部门\t推广范围\n"
+             "1\t科技成果转化服务模式\t技术经理人全程参与成果转化。\t科技部、国务院国资委\t全国\n")
+    assert units(table) == [("科技部", "responsible", "table"), ("国务院国资委", "responsible", "table")]
+
+
+def test_every_year_before_a_month_end_is_one_yearly_statement() -> None:
+    text = "2020年起，每年2月底前各省份完成辖区内考核工作。"
+    assert found(text, date(2019, 1, 16)) == [
+        ("2020年起", "period", "2020-01-01", None, None), ("每年2月底前", "recurrence", None, None, "yearly")]
+    got, _ = extract_times(Document(text=text), Section(kind="document", start=0, end=len(text)),
+                           reference_date=date(2019, 1, 16))
+    assert got[1].value.day == "2月底"
+
+
+def test_count_per_year_is_a_yearly_recurrence() -> None:
+    got, _ = extract_times(Document(text="全力举办好一年两次的田径运动会。"),
+                           Section(kind="document", start=0, end=16), reference_date=date(2010, 8, 20))
+    assert [(t.text, t.kind, t.value.freq, t.value.count) for t in got] == [("一年两次", "recurrence", "yearly", 2)]
+    # a year without a count right after it is no recurrence
+    assert found("近一年来开展培训三次。", date(2010, 8, 20)) == []
+
+
+def test_completion_verb_after_a_past_year_reports_a_fact_not_a_deadline() -> None:
+    text = "拥有企业70余家，2020年实现主营业务收入109.1亿元。到2023年，主营业务收入达到300亿元。"
+    assert found(text, date(2021, 7, 12)) == [
+        ("2020年", "point", "2020-01-01", "2020-12-31", None), ("到2023年", "deadline", None, "2023-12-31", None)]
+    # the reference year itself, or a later one, is still a target
+    assert found("2021年实现主营业务收入100亿元。", date(2021, 7, 12)) == [
+        ("2021年", "deadline", None, "2021-12-31", None)]
