@@ -71,3 +71,12 @@ def test_completion_verb_after_a_past_year_reports_a_fact_not_a_deadline() -> No
     # the reference year itself, or a later one, is still a target
     assert found("2021年实现主营业务收入100亿元。", date(2021, 7, 12)) == [
         ("2021年", "deadline", None, "2021-12-31", None)]
+
+
+def test_relative_year_inside_a_formula_is_a_variable_not_a_time() -> None:
+    cell = "医疗收入增幅\t定量\t计算方法：（本年度医疗收入－上一年度医疗收入）/上一年度医疗收入×100%。 指标来源：财务年报表。"
+    assert found(cell, date(2019, 1, 16)) == []
+    # outside a formula the same words are times, and a written year inside one is kept
+    assert found("完成对上一年度医院绩效情况的分析评估。", date(2019, 1, 16)) == [
+        ("上一年度", "point", "2018-01-01", "2018-12-31", None)]
+    assert [t[0] for t in found("增幅=2019年收入/2018年收入。", date(2019, 1, 16))] == ["2019年", "2018年"]

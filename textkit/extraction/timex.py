@@ -52,6 +52,10 @@ _DOC_LINE_DATE = re.compile(r"^[ \t\u3000]*([0-9０-９]{4}|[〇零○一二三�
 _YEAR_DIGITS = re.compile(r"[0-9０-９]{4}")
 _DAY_AT_END = re.compile(r"([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})\s*[日号]$")
 _LEFT_MONTH = re.compile(r"(1[0-2]|0?[1-9])\s*(?:—+|–|－|-|~|～|至|到)")
+# an arithmetic formula (计算方法：（本年度收入－上一年度收入）/上一年度收入×100%): a year named relatively inside
+# it is a variable of the formula, not a time
+_FORMULA_OP = re.compile(r"[/／÷×＝=]")
+_CLAUSE_END = "。；;\n\t"
 _DAY = re.compile(r"([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})\s*[日号]")
 _WRITTEN_YEAR = re.compile(r"([0-9０-９]{4}|[〇零○ＯOoΟО一二三四五六七八九]{4})[ \u3000]*年")
 _ZEROS = str.maketrans("OoΟО", "〇〇〇〇")  # a letter O written for a zero in a year (二O一八年)
@@ -580,6 +584,8 @@ def extract_times(
             e -= 1
         while s < e and text[s] in " \t\u3000":
             s += 1
+        if kind == "dated" and _in_formula(g, text, s, e):
+            continue
         made = _statement(g, text, s, e, kind, ctx)
         if made is None:
             continue
@@ -590,6 +596,16 @@ def extract_times(
                                   rule_id=rule, section=sections.id_at(s)))
     plan_period = TimeValue(start=_iso(period[0]), end=_iso(period[1])) if period else None
     return tuple(out), plan_period
+
+
+def _in_formula(g: TimeGrammar, text: str, s: int, e: int) -> bool:
+    """Is ``text[s:e]`` a year named by a word alone (本年度, 上一年度, 全年) inside a clause holding an
+    arithmetic operator, i.e. a variable of a formula?"""
+    if not any((hit := g.prefix(role, text, s)) is not None and hit[1] == e for role in ("relative-year", "year-part")):
+        return False
+    a = max(text.rfind(ch, 0, s) for ch in _CLAUSE_END) + 1
+    ends = [i for i in (text.find(ch, e) for ch in _CLAUSE_END) if i >= 0]
+    return _FORMULA_OP.search(text, a, min(ends) if ends else len(text)) is not None
 
 
 def _statement(
