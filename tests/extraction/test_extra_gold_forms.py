@@ -80,3 +80,29 @@ def test_relative_year_inside_a_formula_is_a_variable_not_a_time() -> None:
     assert found("完成对上一年度医院绩效情况的分析评估。", date(2019, 1, 16)) == [
         ("上一年度", "point", "2018-01-01", "2018-12-31", None)]
     assert [t[0] for t in found("增幅=2019年收入/2018年收入。", date(2019, 1, 16))] == ["2019年", "2018年"]
+
+
+def test_month_after_every_year_in_the_same_sentence_is_every_year_too() -> None:
+    text = "2020年起，每年2月底前各省份完成考核工作，3月底前国家卫生健康委完成分析工作。4月底前报送总结。"
+    got, _ = extract_times(Document(text=text), Section(kind="document", start=0, end=len(text)),
+                           reference_date=date(2019, 1, 16))
+    assert [(t.text, t.kind, t.value.freq, t.value.day, t.value.end) for t in got] == [
+        ("2020年起", "period", None, None, None), ("每年2月底前", "recurrence", "yearly", "2月底", None),
+        ("3月底前", "recurrence", "yearly", "3月底", None),
+        # a new sentence: this year's deadline
+        ("4月底前", "deadline", None, None, "2019-04-30")]
+
+
+def test_school_schedule_forms() -> None:
+    # days of one month, the first written without 日, in a schedule table's time column
+    assert found("校长室、党政办、财务\t12月26－28日\t树兰楼会议室（三）", date(2022, 12, 21)) == [
+        ("12月26－28日", "period", "2022-12-26", "2022-12-28", None)]
+    # before school ends that day; a clock time with 前
+    assert found("此项工作在12月26日（周一）放学前完成。", date(2022, 12, 21)) == [
+        ("12月26日（周一）放学前", "deadline", None, "2022-12-26", None)]
+    got, _ = extract_times(Document(text="于12月29日（周四）中午11:30前书面报送党政办。"),
+                           Section(kind="document", start=0, end=24), reference_date=date(2022, 12, 21))
+    assert [(t.kind, t.value.end, t.value.time) for t in got] == [("deadline", "2022-12-29", "11:30")]
+    # an event and a bonus, not times
+    assert found("出勤考核（包括升旗仪式、开学典礼、教工会议等）。年度考核结果与年终奖发放挂钩。", date(2022, 12, 21)) == []
+    assert [t[0] for t in found("年终结算，开学前完成。", date(2022, 12, 21))] == ["年终", "开学前"]

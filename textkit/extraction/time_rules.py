@@ -378,6 +378,8 @@ def _load(extra_time: Sequence[str | Path], extra_holidays: Sequence[str | Path]
     cpre = _alt(wt["clock-prefix"])
     bare_range = rf"{BARE_YEAR}{SP}(?:—+|–|－|-|~|～|至|到){SP}{BARE_YEAR}(?:{SP}年度?)?"
     month_range = rf"(?:{YEAR4}{SP}年{SP})?(?<![0-9０-９])(?:1[0-2]|0?[1-9]){SP}(?:—+|–|－|-|~|～|至|到){SP}{MONTH_NUM}{SP}月份?"
+    # 12月26－28日: days of one month, the first written without 日
+    day_range = (rf"(?:{YEAR4}{SP}年{SP})?{MONTH_NUM}{SP}月{SP}{DAY_NUM}{SP}(?:—+|–|－|-|~|～|至|到){SP}{DAY_NUM}{SP}[日号]")
     clock = rf"(?:{cpre}{SP}(?:{CLOCK_COLON}|{CLOCK_HOUR})|{CLOCK_COLON})"
     dsep = r"(?:—+|-|－|~|～|至|到)"
     # One branch per way a statement can begin; the calendar branch parses the calendar reference once and
@@ -386,7 +388,7 @@ def _load(extra_time: Sequence[str | Path], extra_holidays: Sequence[str | Path]
     # recur, vague; a calendar branch with none of these is a plain dated statement.
     statement = _either(
         rf"(?P<dotrange>{DOT_RANGE})",
-        rf"(?P<range>{bare_range}|{month_range})(?:{SP}{_alt(wt['during'])})?",
+        rf"(?P<range>{bare_range}|{month_range}|{day_range})(?:{SP}{_alt(wt['during'])})?",
         rf"(?P<cal>(?:(?:{_alt(wt['deadline-prefix'])}|从|自){SP})?{cal}"
         + _either(
             rf"(?P<run>{SP}{start_suf}{SP}[，,、]?{SP}(?:到|至)?{SP}{cal}{SP}{end_suf})",

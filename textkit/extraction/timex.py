@@ -19,7 +19,7 @@ import re
 import unicodedata
 from bisect import bisect_right
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
 
@@ -50,12 +50,16 @@ _DOC_LINE_DATE = re.compile(r"^[ \t\u3000]*([0-9０-９]{4}|[〇零○一二三�
 
 # compiled once (not looked up in re's cache per statement)
 _YEAR_DIGITS = re.compile(r"[0-9０-９]{4}")
+# 12月26－28日: the two days after the month (the first without 日)
+_DAY_PAIR = re.compile(r"月\s*([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})\s*(?:—+|–|－|-|~|～|至|到)\s*"
+                       r"([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})\s*[日号]$")
 _DAY_AT_END = re.compile(r"([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})\s*[日号]$")
 _LEFT_MONTH = re.compile(r"(1[0-2]|0?[1-9])\s*(?:—+|–|－|-|~|～|至|到)")
 # an arithmetic formula (计算方法：（本年度收入－上一年度收入）/上一年度收入×100%): a year named relatively inside
 # it is a variable of the formula, not a time
 _FORMULA_OP = re.compile(r"[/／÷×＝=]")
 _CLAUSE_END = "。；;\n\t"
+_SENTENCE_END = re.compile(r"[。；;！？!?\n]")
 _DAY = re.compile(r"([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})\s*[日号]")
 _WRITTEN_YEAR = re.compile(r"([0-9０-９]{4}|[〇零○ＯOoΟО一二三四五六七八九]{4})[ \u3000]*年")
 _ZEROS = str.maketrans("OoΟО", "〇〇〇〇")  # a letter O written for a zero in a year (二O一八年)
@@ -385,6 +389,16 @@ def _range_value(g: TimeGrammar, text: str, s: int, e: int, ctx: _Context) -> Ti
         ys = [int(unicodedata.normalize("NFKC", x)) for x in _YEAR_DIGITS.findall(bare.group())]
         return TimeValue(start=f"{ys[0]:04d}-01-01", end=f"{ys[-1]:04d}-12-31")
     cals = _cals(g, text, s, e)
+    pair = _DAY_PAIR.search(text, s, e) if len(cals) == 1 and cals[0].day is None else None
+    if pair is not None:
+        d1, d2 = _num(pair.group(1)), _num(pair.group(2))
+        liv = _resolve(replace(cals[0], day=d1), ctx) if d1 and d2 and d2 >= d1 else None
+        if liv is None or d2 is None:
+            return TimeValue()
+        try:
+            return TimeValue(start=liv[0].isoformat(), end=liv[0].replace(day=d2).isoformat())
+        except ValueError:
+            return TimeValue(start=liv[0].isoformat())
     if len(cals) == 1 and cals[0].start == s + (1 if text[s] in "从自" else 0) and cals[0].day is not None:
         # 10月8日至12日: the right end is a bare day in the left end's month
         left = cals[0]
@@ -579,6 +593,7 @@ def extract_times(
     out: list[TimeExpression] = []
     if sections is None:
         sections = SectionIndex(root)
+    yearly_end = -1  # the end of the last 每年M月… statement: a month without a year after it in the sentence
     for s, e, kind in matches:
         while e > s and text[e - 1] in " \t\u3000":
             e -= 1
@@ -590,12 +605,25 @@ def extract_times(
         if made is None:
             continue
         tkind, value, rule = made
+        if tkind == "recurrence" and value.freq == "yearly" and value.day and "月" in value.day:
+            yearly_end = e
+        elif yearly_end >= 0 and kind == "dated" and _same_sentence(text, yearly_end, s) and "年" not in text[s:e]:
+            # 每年2月底前…完成，3月底前…完成: the second month is every year's too
+            md = g.calendar.match(text, s, e)
+            if md is not None and "月" in md.group():
+                tkind, rule = "recurrence", "time.recurrence.yearly"
+                value = TimeValue(freq="yearly", day=re.sub(r"\s", "", md.group()))
         if kind not in ("recur", "vague") and _impossible_year(text, s, e, ctx.ref):
             value, rule = TimeValue(), "time.year.impossible"
         out.append(_Time(start=s, end=e, text=text[s:e], kind=tkind, value=value,  # type: ignore[arg-type]
                                   rule_id=rule, section=sections.id_at(s)))
     plan_period = TimeValue(start=_iso(period[0]), end=_iso(period[1])) if period else None
     return tuple(out), plan_period
+
+
+def _same_sentence(text: str, a: int, b: int) -> bool:
+    """No sentence end (。；! ? or a line break) between offsets ``a`` and ``b``."""
+    return _SENTENCE_END.search(text, a, b) is None
 
 
 def _in_formula(g: TimeGrammar, text: str, s: int, e: int) -> bool:
@@ -710,6 +738,9 @@ def _clock(g: TimeGrammar, text: str, s: int, e: int, ctx: _Context) -> tuple[st
         if pre is not None and pre[0].pm and h < 12:
             h += 12
         hhmm = f"{h:02d}:{mi:02d}"
+    if g.prefix("deadline-suffix", text, e) is not None:
+        # 12月29日中午11:30前报送: a deadline on that day, at that time
+        return "deadline", TimeValue(end=_iso(day), time=hhmm), "time.deadline.clock"
     return "time", TimeValue(start=_iso(day), end=_iso(day), time=hhmm), "time.clock"
 
 
