@@ -106,3 +106,28 @@ def test_school_schedule_forms() -> None:
     # an event and a bonus, not times
     assert found("出勤考核（包括升旗仪式、开学典礼、教工会议等）。年度考核结果与年终奖发放挂钩。", date(2022, 12, 21)) == []
     assert [t[0] for t in found("年终结算，开学前完成。", date(2022, 12, 21))] == ["年终", "开学前"]
+
+
+def test_note_that_the_first_listed_unit_leads() -> None:
+    text = ("（一）构建思政工作体系。推进大中小学思政课一体化建设。（省委教育工委、省委宣传部、团省委负责，列第一位者为牵头部门，下同）\n"
+            "（二）加强学校体育。实施学校体育固本行动。（省教育厅、省体育局负责）\n")
+    assert [(n, r) for n, r, _ in units(text)] == [
+        ("省委教育工委", "lead"), ("省委宣传部", "responsible"), ("团省委", "responsible"),
+        ("省教育厅", "lead"), ("省体育局", "responsible")]
+    # without the note every unit of such a list is responsible
+    assert {r for _, r, _ in units("（二）加强学校体育。实施学校体育固本行动。（省教育厅、省体育局负责）\n")} == {"responsible"}
+
+
+def test_calendar_year_and_season_term_is_one_term() -> None:
+    assert found("自2022年秋季学期初中一年级学生开始计入成绩。", date(2021, 10, 21)) == [
+        ("自2022年秋季学期", "period", "2022-09-01", None, None)]
+    assert found("2022年春季学期开展。", date(2021, 10, 21)) == [
+        ("2022年春季学期", "point", "2022-02-21", "2022-07-10", None)]
+
+
+def test_five_year_plan_named_by_the_title_is_the_plans_period() -> None:
+    text = "山东省“十四五”教育事业发展规划\n“十四五”时期是开启现代化强省建设新征程的关键时期。\n"
+    assert found(text, date(2021, 10, 21)) == [("十四五", "period", "2021-01-01", "2025-12-31", None)] * 2
+    # in a plan whose title names no five-year plan, 十四五 is the country's plan, not a date
+    assert found("绍兴一中2021年度工作要点\n2021年是国家十四五规划开局之年。\n", date(2021, 1, 20)) == [
+        ("2021年度", "point", "2021-01-01", "2021-12-31", None), ("2021年", "point", "2021-01-01", "2021-12-31", None)]

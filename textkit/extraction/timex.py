@@ -204,6 +204,10 @@ def _parse_cal(g: TimeGrammar, m: re.Match[str]) -> _Cal:
         else:
             c.term = _word(g, "term", m, "term")
             c.term_year = _num(grp("ty"))
+            cy = _num(grp("cy"))
+            if cy is not None and c.term is not None and c.term.from_md:
+                # 2022年秋季学期: the autumn term of school year 2022; 2022年春季学期: the spring term of 2021's
+                c.term_year = cy if int(c.term.from_md[:2]) >= 8 else cy - 1
     elif kind == "relweek":
         c.week = _word(g, "relative-week", m, "rw")
         rwd = grp("rwd")
@@ -554,12 +558,34 @@ def _scan(
         if c is None or any(s < m.end() and c.start() < e for s, e in taken):
             continue
         extra.append((c.start(), m.end(), "campaign"))
+    extra.extend(_plan_period_names(g, text, taken))
     if extra:
         found = sorted(found + extra)
     if not excluded:
         return found
     keep = _outside(excluded)
     return [t for t in found if keep(t[0])]
+
+
+def _plan_period_names(g: TimeGrammar, text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """The mentions of the five-year plan the title (the first line) names: the plan's own period
+    (山东省“十四五”教育事业发展规划 … “十四五”时期是…). Elsewhere 十四五 is the country's plan, not a date."""
+    choice = g.choices.get("five-year-plan")
+    if choice is None or not choice.words:
+        return []
+    body = text.lstrip()
+    title = body[: body.find("\n")] if "\n" in body else ""
+    if not title or any(ch in title for ch in "。；;！？!?"):
+        return []  # no title line: a sentence, or a text of one line
+    out = []
+    for w in choice.words:
+        if w.regex.search(title) is None:
+            continue
+        for m in w.regex.finditer(text):
+            end = m.end() + (2 if text.startswith(("时期", "期间"), m.end()) else 0)
+            if not any(s < end and m.start() < e for s, e in taken):
+                out.append((m.start(), end, "five-year-plan"))
+    return out
 
 
 def extract_times(
@@ -656,6 +682,12 @@ def _statement(
     if kind == "campaign":
         p = ctx.period
         return "period", TimeValue(start=_iso(p[0]) if p else None, end=_iso(p[1]) if p else None), "time.period.campaign"
+    if kind == "five-year-plan":
+        hit = g.prefix("five-year-plan", text, s)
+        if hit is None:
+            return None
+        y = hit[0].start_year
+        return "period", TimeValue(start=f"{y:04d}-01-01", end=f"{y + 4:04d}-12-31"), "time.period.five-year-plan"
     if kind == "recur":
         return _recurrence(g, text, s, e)
     if kind == "clock":
