@@ -30,7 +30,7 @@ __all__ = ["CUE_ROLES", "Choice", "Holiday", "TimeGrammar", "Word", "grammar"]
 ROLES = (
     "year-part", "month-part", "relative-year", "term", "recurrence", "vague", "deadline-prefix",
     "deadline-suffix", "eve", "around", "during", "start-suffix", "after-suffix", "end-suffix", "completion",
-    "plan-type", "campaign", "clock-prefix", "rate", "range-sep", "relative-week",
+    "plan-type", "campaign", "clock-prefix", "rate", "range-sep", "relative-week", "five-year-plan",
 )
 # the cue words after a date, in the order they are told apart (前夕 before 前)
 CUE_ROLES = ("eve", "around", "during", "deadline-suffix", "start-suffix", "after-suffix")
@@ -50,6 +50,7 @@ WORD_SCHEMA: dict[str, Field] = {
     "term_offset": Field(types=int),
     "part": Field(choices=("whole", "start", "end", "first-day")),
     "pm": Field(types=bool),
+    "start_year": Field(types=int),
 }
 HOLIDAY_SCHEMA: dict[str, Field] = {
     "id": Field(required=True),
@@ -82,6 +83,7 @@ class Word:
     term_offset: int | None = None
     part: str = "whole"
     pm: bool = False
+    start_year: int = 0  # five-year-plan: its first year (十四五: 2021)
 
 
 @dataclass(frozen=True, slots=True)
@@ -295,16 +297,18 @@ def _calendar(w: dict[str, tuple[Word, ...]], hol: str, *, named: bool) -> str:
     # 三年内, 每年, 青年中, 周年底: 年 belongs to the word before it
     guard = r"(?<![0-9０-９一二三四五六七八九十两几每个近多数半今明去当本上下学该青老少成中童周往历常连同翌晚早壮幼新整经长终])"
     ycal_sa = g("ypsa", guard + ypart)
-    # 2019学年第二学期 (a term of a school year), 第一学期, or 2019学年 alone (the whole school year)
-    termcal = g("termcal", "(?:" + g("ty", YEAR4) + "学年(?:度)?" + SP + ")?" + g("term", term) + "|"
-                + g("sy", YEAR4) + "学年(?:度)?")
+    # 2019学年第二学期 (a term of a school year), 2022年秋季学期 (the term of that season in calendar year 2022),
+    # 第一学期, or 2019学年 alone (the whole school year)
+    termcal = g("termcal", "(?:(?:" + g("ty", YEAR4) + "学年(?:度)?|" + g("cy", YEAR4) + SP + "年(?=" + SP + "[秋春]))"
+                + SP + ")?" + g("term", term) + "|" + g("sy", YEAR4) + "学年(?:度)?")
     # 本周, 下周三: a week counted from the reference date's week, with its day if one is named
     relweek = g("relweek", g("rw", _alt(w["relative-week"])) + "(?:" + g("rwd", WEEKDAY_CHAR) + r"(?![次回个遍学天])" + ")?")
     # 第7周: a week of a school term (the term's first day is not known, so it is found but not resolved)
     termweek = g("termweek", TERM_WEEK)
     holcal = g("holcal", hol)
     bare = g("bare", BARE_YEAR + f"(?={SP}(?:年度)?{SP}{_alt(w['plan-type'])})")
-    return _either(numdate, mdweek, ycal, mcal, relcal, ycal_sa, termcal, relweek, termweek, holcal, bare) \
+    # (termcal before ycal: 2022年秋季学期 is one term, not the year 2022 and then a term)
+    return _either(numdate, mdweek, termcal, ycal, mcal, relcal, ycal_sa, relweek, termweek, holcal, bare) \
         + f"(?:{WEEKDAY})?"
 
 
@@ -313,6 +317,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "month-part": ("start_day", "end_day"),
     "recurrence": ("freq",),
     "relative-week": ("offset",),
+    "five-year-plan": ("start_year",),
 }
 
 
@@ -378,6 +383,8 @@ def _load(extra_time: Sequence[str | Path], extra_holidays: Sequence[str | Path]
     cpre = _alt(wt["clock-prefix"])
     bare_range = rf"{BARE_YEAR}{SP}(?:—+|–|－|-|~|～|至|到){SP}{BARE_YEAR}(?:{SP}年度?)?"
     month_range = rf"(?:{YEAR4}{SP}年{SP})?(?<![0-9０-９])(?:1[0-2]|0?[1-9]){SP}(?:—+|–|－|-|~|～|至|到){SP}{MONTH_NUM}{SP}月份?"
+    # 12月26－28日: days of one month, the first written without 日
+    day_range = (rf"(?:{YEAR4}{SP}年{SP})?{MONTH_NUM}{SP}月{SP}{DAY_NUM}{SP}(?:—+|–|－|-|~|～|至|到){SP}{DAY_NUM}{SP}[日号]")
     clock = rf"(?:{cpre}{SP}(?:{CLOCK_COLON}|{CLOCK_HOUR})|{CLOCK_COLON})"
     dsep = r"(?:—+|-|－|~|～|至|到)"
     # One branch per way a statement can begin; the calendar branch parses the calendar reference once and
@@ -386,7 +393,7 @@ def _load(extra_time: Sequence[str | Path], extra_holidays: Sequence[str | Path]
     # recur, vague; a calendar branch with none of these is a plain dated statement.
     statement = _either(
         rf"(?P<dotrange>{DOT_RANGE})",
-        rf"(?P<range>{bare_range}|{month_range})(?:{SP}{_alt(wt['during'])})?",
+        rf"(?P<range>{bare_range}|{month_range}|{day_range})(?:{SP}{_alt(wt['during'])})?",
         rf"(?P<cal>(?:(?:{_alt(wt['deadline-prefix'])}|从|自){SP})?{cal}"
         + _either(
             rf"(?P<run>{SP}{start_suf}{SP}[，,、]?{SP}(?:到|至)?{SP}{cal}{SP}{end_suf})",
@@ -395,7 +402,10 @@ def _load(extra_time: Sequence[str | Path], extra_holidays: Sequence[str | Path]
             rf"{SP}(?:{cue})",
         ) + "?)",
         rf"(?P<clock>{clock}(?:{SP}{dsep}{SP}{clock})?)",
-        rf"(?P<recur>{_alt(wt['recurrence'])}(?:{WEEKDAY_AFTER}|{SP}{DAY_NUM}{SP}[日号](?:{SP}(?:{_alt(wt['around'])}|{_alt(wt['deadline-suffix'])}))?)?"
+        rf"(?P<recur>{_alt(wt['recurrence'])}(?:{WEEKDAY_AFTER}|{SP}{DAY_NUM}{SP}[日号](?:{SP}(?:{_alt(wt['around'])}|{_alt(wt['deadline-suffix'])}))?"
+        # 每年2月底前, 每年3月15日前: a yearly word before a month (and day or part of it) of every year
+        rf"|(?<=年|度){SP}{MONTH_NUM}{SP}月份?(?:{SP}{DAY_NUM}{SP}[日号]|{SP}{_alt(wt['month-part'])})?"
+        rf"(?:{SP}(?:{_alt(wt['around'])}|{_alt(wt['deadline-suffix'])}))?)?"
         rf"(?:{SP}(?:至少|不少于|不低于|最少)?{SP}(?:{COUNT_NUM}){SP}(?:次|回)(?![0-9０-９]))?)",
         rf"(?P<weekday>{LONE_WEEKDAY})",
         rf"(?P<vague>{_alt(wt['vague'])})",

@@ -19,7 +19,7 @@ import re
 import unicodedata
 from bisect import bisect_right
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
 
@@ -50,8 +50,16 @@ _DOC_LINE_DATE = re.compile(r"^[ \t\u3000]*([0-9０-９]{4}|[〇零○一二三�
 
 # compiled once (not looked up in re's cache per statement)
 _YEAR_DIGITS = re.compile(r"[0-9０-９]{4}")
+# 12月26－28日: the two days after the month (the first without 日)
+_DAY_PAIR = re.compile(r"月\s*([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})\s*(?:—+|–|－|-|~|～|至|到)\s*"
+                       r"([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})\s*[日号]$")
 _DAY_AT_END = re.compile(r"([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})\s*[日号]$")
 _LEFT_MONTH = re.compile(r"(1[0-2]|0?[1-9])\s*(?:—+|–|－|-|~|～|至|到)")
+# an arithmetic formula (计算方法：（本年度收入－上一年度收入）/上一年度收入×100%): a year named relatively inside
+# it is a variable of the formula, not a time
+_FORMULA_OP = re.compile(r"[/／÷×＝=]")
+_CLAUSE_END = "。；;\n\t"
+_SENTENCE_END = re.compile(r"[。；;！？!?\n]")
 _DAY = re.compile(r"([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})\s*[日号]")
 _WRITTEN_YEAR = re.compile(r"([0-9０-９]{4}|[〇零○ＯOoΟО一二三四五六七八九]{4})[ \u3000]*年")
 _ZEROS = str.maketrans("OoΟО", "〇〇〇〇")  # a letter O written for a zero in a year (二O一八年)
@@ -196,6 +204,10 @@ def _parse_cal(g: TimeGrammar, m: re.Match[str]) -> _Cal:
         else:
             c.term = _word(g, "term", m, "term")
             c.term_year = _num(grp("ty"))
+            cy = _num(grp("cy"))
+            if cy is not None and c.term is not None and c.term.from_md:
+                # 2022年秋季学期: the autumn term of school year 2022; 2022年春季学期: the spring term of 2021's
+                c.term_year = cy if int(c.term.from_md[:2]) >= 8 else cy - 1
     elif kind == "relweek":
         c.week = _word(g, "relative-week", m, "rw")
         rwd = grp("rwd")
@@ -381,6 +393,16 @@ def _range_value(g: TimeGrammar, text: str, s: int, e: int, ctx: _Context) -> Ti
         ys = [int(unicodedata.normalize("NFKC", x)) for x in _YEAR_DIGITS.findall(bare.group())]
         return TimeValue(start=f"{ys[0]:04d}-01-01", end=f"{ys[-1]:04d}-12-31")
     cals = _cals(g, text, s, e)
+    pair = _DAY_PAIR.search(text, s, e) if len(cals) == 1 and cals[0].day is None else None
+    if pair is not None:
+        d1, d2 = _num(pair.group(1)), _num(pair.group(2))
+        liv = _resolve(replace(cals[0], day=d1), ctx) if d1 and d2 and d2 >= d1 else None
+        if liv is None or d2 is None:
+            return TimeValue()
+        try:
+            return TimeValue(start=liv[0].isoformat(), end=liv[0].replace(day=d2).isoformat())
+        except ValueError:
+            return TimeValue(start=liv[0].isoformat())
     if len(cals) == 1 and cals[0].start == s + (1 if text[s] in "从自" else 0) and cals[0].day is not None:
         # 10月8日至12日: the right end is a bare day in the left end's month
         left = cals[0]
@@ -536,12 +558,34 @@ def _scan(
         if c is None or any(s < m.end() and c.start() < e for s, e in taken):
             continue
         extra.append((c.start(), m.end(), "campaign"))
+    extra.extend(_plan_period_names(g, text, taken))
     if extra:
         found = sorted(found + extra)
     if not excluded:
         return found
     keep = _outside(excluded)
     return [t for t in found if keep(t[0])]
+
+
+def _plan_period_names(g: TimeGrammar, text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """The mentions of the five-year plan the title (the first line) names: the plan's own period
+    (山东省“十四五”教育事业发展规划 … “十四五”时期是…). Elsewhere 十四五 is the country's plan, not a date."""
+    choice = g.choices.get("five-year-plan")
+    if choice is None or not choice.words:
+        return []
+    body = text.lstrip()
+    title = body[: body.find("\n")] if "\n" in body else ""
+    if not title or any(ch in title for ch in "。；;！？!?"):
+        return []  # no title line: a sentence, or a text of one line
+    out = []
+    for w in choice.words:
+        if w.regex.search(title) is None:
+            continue
+        for m in w.regex.finditer(text):
+            end = m.end() + (2 if text.startswith(("时期", "期间"), m.end()) else 0)
+            if not any(s < end and m.start() < e for s, e in taken):
+                out.append((m.start(), end, "five-year-plan"))
+    return out
 
 
 def extract_times(
@@ -575,21 +619,47 @@ def extract_times(
     out: list[TimeExpression] = []
     if sections is None:
         sections = SectionIndex(root)
+    yearly_end = -1  # the end of the last 每年M月… statement: a month without a year after it in the sentence
     for s, e, kind in matches:
         while e > s and text[e - 1] in " \t\u3000":
             e -= 1
         while s < e and text[s] in " \t\u3000":
             s += 1
+        if kind == "dated" and _in_formula(g, text, s, e):
+            continue
         made = _statement(g, text, s, e, kind, ctx)
         if made is None:
             continue
         tkind, value, rule = made
+        if tkind == "recurrence" and value.freq == "yearly" and value.day and "月" in value.day:
+            yearly_end = e
+        elif yearly_end >= 0 and kind == "dated" and _same_sentence(text, yearly_end, s) and "年" not in text[s:e]:
+            # 每年2月底前…完成，3月底前…完成: the second month is every year's too
+            md = g.calendar.match(text, s, e)
+            if md is not None and "月" in md.group():
+                tkind, rule = "recurrence", "time.recurrence.yearly"
+                value = TimeValue(freq="yearly", day=re.sub(r"\s", "", md.group()))
         if kind not in ("recur", "vague") and _impossible_year(text, s, e, ctx.ref):
             value, rule = TimeValue(), "time.year.impossible"
         out.append(_Time(start=s, end=e, text=text[s:e], kind=tkind, value=value,  # type: ignore[arg-type]
                                   rule_id=rule, section=sections.id_at(s)))
     plan_period = TimeValue(start=_iso(period[0]), end=_iso(period[1])) if period else None
     return tuple(out), plan_period
+
+
+def _same_sentence(text: str, a: int, b: int) -> bool:
+    """No sentence end (。；! ? or a line break) between offsets ``a`` and ``b``."""
+    return _SENTENCE_END.search(text, a, b) is None
+
+
+def _in_formula(g: TimeGrammar, text: str, s: int, e: int) -> bool:
+    """Is ``text[s:e]`` a year named by a word alone (本年度, 上一年度, 全年) inside a clause holding an
+    arithmetic operator, i.e. a variable of a formula?"""
+    if not any((hit := g.prefix(role, text, s)) is not None and hit[1] == e for role in ("relative-year", "year-part")):
+        return False
+    a = max(text.rfind(ch, 0, s) for ch in _CLAUSE_END) + 1
+    ends = [i for i in (text.find(ch, e) for ch in _CLAUSE_END) if i >= 0]
+    return _FORMULA_OP.search(text, a, min(ends) if ends else len(text)) is not None
 
 
 def _statement(
@@ -612,6 +682,12 @@ def _statement(
     if kind == "campaign":
         p = ctx.period
         return "period", TimeValue(start=_iso(p[0]) if p else None, end=_iso(p[1]) if p else None), "time.period.campaign"
+    if kind == "five-year-plan":
+        hit = g.prefix("five-year-plan", text, s)
+        if hit is None:
+            return None
+        y = hit[0].start_year
+        return "period", TimeValue(start=f"{y:04d}-01-01", end=f"{y + 4:04d}-12-31"), "time.period.five-year-plan"
     if kind == "recur":
         return _recurrence(g, text, s, e)
     if kind == "clock":
@@ -663,8 +739,11 @@ def _recurrence(g: TimeGrammar, text: str, s: int, e: int) -> tuple[str, TimeVal
     day = None
     dm = _DAY.search(text[wend:e])
     wd = _WEEKDAY.match(text, wend, e) if w.freq == "weekly" else None
+    md = g.calendar.match(text, wend, e) if w.freq == "yearly" and wend < e else None
     if wd:
         day = "周" + wd.group()
+    elif md:
+        day = re.sub(r"\s", "", md.group())  # 每年2月底前: the day of the year, 2月底
     elif dm:
         d = _num(dm.group(1))
         day = str(d) if d else None
@@ -691,6 +770,9 @@ def _clock(g: TimeGrammar, text: str, s: int, e: int, ctx: _Context) -> tuple[st
         if pre is not None and pre[0].pm and h < 12:
             h += 12
         hhmm = f"{h:02d}:{mi:02d}"
+    if g.prefix("deadline-suffix", text, e) is not None:
+        # 12月29日中午11:30前报送: a deadline on that day, at that time
+        return "deadline", TimeValue(end=_iso(day), time=hhmm), "time.deadline.clock"
     return "time", TimeValue(start=_iso(day), end=_iso(day), time=hhmm), "time.clock"
 
 
@@ -722,8 +804,10 @@ def _dated(g: TimeGrammar, text: str, s: int, e: int, ctx: _Context) -> tuple[st
         return "period", TimeValue(start=_iso(end + timedelta(days=1)) if end else None), "time.period.after"
     if cue is not None and cue.role == "around":
         return "point", TimeValue(start=_iso(start), end=_iso(end)), "time.point.around"
-    # 2020年初步建成…: a bare date followed by a completion verb is a deadline
-    if g.prefix("completion", text, e) is not None and c.day is None:
+    # 2020年初步建成…: a bare date followed by a completion verb is a deadline, unless its year is already
+    # past at the reference date (2020年实现主营业务收入109.1亿元 in a 2021 plan reports a result)
+    past = end is not None and ctx.ref is not None and end.year < ctx.ref.year
+    if g.prefix("completion", text, e) is not None and c.day is None and not past:
         return "deadline", TimeValue(end=_iso(end)), "time.deadline.completion"
     if c.ypart is not None and c.ypart.kind == "deadline":
         return "deadline", TimeValue(end=_iso(end)), f"time.deadline.{c.ypart.id}"

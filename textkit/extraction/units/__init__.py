@@ -24,7 +24,9 @@ the enclosing numbered section. Every unit's ``text`` is ``document.text[start:e
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from dataclasses import replace
 from operator import itemgetter
 
 from textkit._frozen import keyword_maker
@@ -193,4 +195,25 @@ def extract_units(
             label=label, rule_id=rule_id, section=sec.id if sec is not None else "",
             source=source,
         ))
+    note = ux.rules.first_lead_re.search(text) if ux.rules.first_lead_re is not None else None
+    if note is not None:
+        units = _first_listed_leads(text, units, text.rfind("\n", 0, note.start()) + 1)
     return tuple(units)
+
+
+_LIST_GAP = re.compile(r"[、，,和及与\s]*")
+
+
+def _first_listed_leads(text: str, units: list[ResponsibleUnit], since: int) -> list[ResponsibleUnit]:
+    """After a note such as 列第一位者为牵头部门，下同 (from offset ``since``): the first unit of each list found
+    by one statement (the same line, rule and label, only separators between) leads, if it was responsible."""
+    out: list[ResponsibleUnit] = []
+    prev: ResponsibleUnit | None = None
+    for u in units:
+        same_list = (prev is not None and prev.rule_id == u.rule_id and prev.label == u.label
+                     and _LIST_GAP.fullmatch(text, prev.end, u.start) is not None)
+        if u.start >= since and not same_list and u.role == "responsible":
+            u = replace(u, role="lead")
+        out.append(u)
+        prev = u
+    return out

@@ -97,7 +97,8 @@ def _split_conj(text: str, start: int, end: int, rules: UnitExtractor) -> list[t
     # of the whole span serves every piece
     for j in depth0_seps(text, start, end, CONJ):
         if start < j < end - 1:
-            left = compact(strip_alias(text[start:j]))
+            # a trailer ends the left side too: 全国总工会等和各省级人民政府 splits after 等
+            left = strip_trailer(compact(strip_alias(text[start:j])), rules)
             right = compact(text[j + 1:end])
             if has_suffix(left, rules) and (has_suffix(strip_trailer(right, rules), rules)
                                              or is_collective(right, rules)):
@@ -175,7 +176,9 @@ def split_unit_list(
             if c >= d:
                 continue
             if cell:
-                out.extend(segment_cell(text, c, d, ux))
+                # names run together are cut only in a cell with no separator (教学处教科室): a cell listing
+                # 科技部、国务院国资委 separates its names itself
+                out.extend(segment_cell(text, c, d, ux, run_together=len(seps) == 1))
             else:
                 out.append((c, d))
     return share_suffix(text, out, ux)
@@ -226,9 +229,12 @@ _MAX_CELL = 80  # a longer cell is text, not a list of units
 _MAX_NAME = 30
 
 
-def segment_cell(text: str, start: int, end: int, rules: UnitExtractor) -> list[tuple[int, int]]:
+def segment_cell(
+    text: str, start: int, end: int, rules: UnitExtractor, *, run_together: bool = True
+) -> list[tuple[int, int]]:
     """Split a table cell written without punctuation: spaces (党政办 总务处) or run together (各处室各年段),
-    keeping a name written with an inner space (工 会) whole."""
+    keeping a name written with an inner space (工 会) whole. ``run_together=False``: split at spaces only (a
+    cell whose writer separates names with 、 writes 国务院国资委 as one name)."""
     if WS_RE.search(text, start, end) is None:  # the usual cell: no spaces, so compact[k] is text[start + k]
         n = end - start
         if n == 0:
@@ -282,7 +288,7 @@ def segment_cell(text: str, start: int, end: int, rules: UnitExtractor) -> list[
         # a name may end without a space only after a strong suffix (教学处|教科室), and only when it is
         # long enough not to be the head of a longer name (市委办公室 stays whole) or a collective follows
         seg = compact[seg_start:k]
-        if not seg.endswith(rules.split_suffixes):
+        if not run_together or not seg.endswith(rules.split_suffixes):
             return False
         if crosses(k):
             return False  # 市委办公室: 办公室 runs across the cut

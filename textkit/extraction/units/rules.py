@@ -128,6 +128,7 @@ class UnitRules:
     generic: frozenset[str]
     levels: tuple[str, ...] = ()  # administrative levels that share a list's ending (有关区、市政府), longest first
     verb_starts: tuple[str, ...] = ()  # a name in running text never starts with these (支持企业)
+    first_lead_re: re.Pattern[str] | None = None  # 列第一位者为牵头部门，下同: the first unit of each list leads
 
 
 def _alternation(patterns: Sequence[str]) -> str:
@@ -161,7 +162,7 @@ def _phrase(e: Entry) -> PhraseRule:
 @lru_cache(maxsize=8)
 def load_unit_rules(roles: tuple[str, ...] = (), units: tuple[str, ...] = ()) -> UnitRules:
     """Load (and cache) the unit rules, with user files ``roles``/``units`` layered over the defaults."""
-    role_arrays = ("label", "verb", "phrase")
+    role_arrays = ("label", "verb", "phrase", "first-lead")
     unit_arrays = ("suffix", "collective", "trailer", "column", "stop", "generic", "level", "verb-start")
 
     def entries(name: str, array: str, schema: dict[str, Field], files: tuple[str, ...],
@@ -172,6 +173,7 @@ def load_unit_rules(roles: tuple[str, ...] = (), units: tuple[str, ...] = ()) ->
     labels = entries("roles.toml", "label", _LABEL_SCHEMA, roles, role_arrays)
     verbs = entries("roles.toml", "verb", _VERB_SCHEMA, roles, role_arrays)
     phrases = entries("roles.toml", "phrase", _PHRASE_SCHEMA, roles, role_arrays)
+    first_leads = entries("roles.toml", "first-lead", _PATTERN_SCHEMA, roles, role_arrays)
 
     def unit_entries(array: str, schema: dict[str, Field]) -> list[dict[str, Any]]:
         return [e.data for e in entries("units.toml", array, schema, units, unit_arrays)]
@@ -203,6 +205,8 @@ def load_unit_rules(roles: tuple[str, ...] = (), units: tuple[str, ...] = ()) ->
         verb_only_re=verb_only_re,
         verb_roles=tuple(LabelRole(str(e.data["id"]), str(e.data["role"])) for e in verbs),
         phrases=tuple(_phrase(e) for e in phrases),
+        first_lead_re=compile_pattern(_alternation([str(e.data["pattern"]) for e in first_leads]), file=roles_file,
+                                      entry="first-lead", key="pattern") if first_leads else None,
         suffixes=tuple(words),
         split_suffixes=tuple(split_words),
         collective_re=compile_pattern(_alternation([str(e["pattern"]) for e in collectives]), file=units_file,
