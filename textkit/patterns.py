@@ -20,12 +20,16 @@ import os
 import re
 import sys
 import tempfile
-from collections.abc import Iterable, Iterator, Sequence
+from array import array
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-__all__ = ["Scanner", "derived_trigger", "first_chars", "guarded", "prefilter_misses", "prefixes", "required_words"]
+__all__ = [
+    "CodeMemo", "Scanner", "compiled", "default_code_memo", "derived_trigger", "first_chars", "guarded",
+    "prefilter_misses", "prefixes", "required_words", "save_memos",
+]
 
 _ANY = frozenset(("",))  # stands for "any one character" in a prefix
 Prefix = tuple[frozenset[str], ...]
@@ -72,11 +76,7 @@ class PrefixMemo:
         if not self.dirty or self.path is None:
             return
         with contextlib.suppress(OSError, ValueError):
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=self.path.name)
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(marshal.dumps(self.known))
-            os.replace(tmp, self.path)
+            _write_atomic(self.path, marshal.dumps(self.known))
             self.dirty = False
 
 
@@ -86,9 +86,194 @@ def default_prefix_memo() -> PrefixMemo:
     ``TEXTKIT_NO_CACHE`` is set."""
     if os.environ.get("TEXTKIT_NO_CACHE"):
         return PrefixMemo(None)
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     tag = f"{sys.version_info.major}.{sys.version_info.minor}"
-    return PrefixMemo(Path(base) / "textkit" / f"prefixes-py{tag}.marshal")
+    return PrefixMemo(_cache_dir() / f"prefixes-py{tag}.marshal")
+
+
+def _cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "textkit"
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    """``data`` as the whole of ``path`` or, failing that, no change (a file another process reads meanwhile
+    is the old one or the new one, never half of either)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+# What `CodeMemo` keeps of a compiled pattern: the flags it ended with, its program (an array of code words,
+# as bytes), the group count and the two group-name maps; the arguments of ``_sre.compile``.
+Program = tuple[int, bytes, int, dict[str, int], tuple[str | None, ...]]
+
+
+class CodeMemo:
+    """Compiled regular expressions kept on disk between runs, so a new process need not compile them again.
+
+    ``re`` cannot pickle a compiled pattern (pickling one stores the source and compiles it again on load),
+    and compiling costs: parsing the source in Python (``re._parser``), then turning the tree into the
+    engine's program (``re._compiler``). What ``re.compile`` hands to the C engine at the end — the program,
+    a list of integers, and the group tables — is plain data, kept here by pattern and flags; a later
+    `compile` hands the kept data to the engine directly (``_sre.compile``, as ``re.compile`` does), which
+    checks the program before accepting it. The file is named by the interpreter and the engine's version
+    (``_sre.MAGIC``), whose programs may differ, so an entry is a pure function's answer: a stale file can be
+    missing entries, never wrong. An unreadable file or entry is ignored; one that cannot be written is not
+    kept. ``path=None`` keeps nothing (``re.compile`` plainly).
+
+    >>> memo = CodeMemo(None)
+    >>> memo.compile("[0-9]+月").findall("9月、10月")
+    ['9月', '10月']
+    """
+
+    MAX_ENTRIES = 4096  # patterns kept in the file: those used by the last run first, then the newest others
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+        self.known: dict[tuple[str, int], Program] = {}
+        self.used: set[tuple[str, int]] = set()
+        self.passed: set[tuple[str, str]] = set()  # (check, pattern): patterns a check accepted (`checked`)
+        self.dirty = False
+        self._sre: Any = None
+        self._engine: Any = None
+        if path is None:
+            return
+        try:
+            self._sre = importlib.import_module("_sre")
+            self._engine = (importlib.import_module("re._parser"), importlib.import_module("re._compiler"))
+        except ImportError:
+            self.path = None
+            return
+        if array("I").itemsize != self._sre.CODESIZE:
+            self.path = None  # the program's words cannot be stored as an array of this size
+            return
+        with contextlib.suppress(OSError, EOFError, ValueError, TypeError):
+            loaded = marshal.loads(path.read_bytes())
+            if isinstance(loaded, dict) and isinstance(loaded.get("programs"), dict):
+                self.known = loaded["programs"]
+                passed = loaded.get("passed")
+                self.passed = set(passed) if isinstance(passed, frozenset | set) else set()
+
+    @staticmethod
+    def file_name() -> str:
+        """The memo's file name: the interpreter's tag and version and the regex engine's."""
+        try:
+            magic = importlib.import_module("_sre").MAGIC
+        except (ImportError, AttributeError):
+            magic = 0
+        v = sys.version_info
+        return f"regex-{sys.implementation.cache_tag}-{v.major}.{v.minor}.{v.micro}-sre{magic}.marshal"
+
+    def compile(self, pattern: str, flags: int = 0) -> re.Pattern[str]:
+        """``re.compile(pattern, flags)``: the same pattern object (equal to it, matching the same), from the
+        kept program when there is one. A bad pattern raises ``re.error`` as ``re.compile`` does."""
+        flags = int(flags)
+        if self.path is None or not isinstance(pattern, str) or flags & re.DEBUG:
+            return re.compile(pattern, flags)
+        key = (pattern, flags)
+        self.used.add(key)
+        kept = self.known.get(key)
+        if kept is not None:
+            found = self._load(pattern, kept)
+            if found is not None:
+                return found
+            del self.known[key]  # a damaged entry: compiled afresh below, and replaced
+        program = self._program(pattern, flags)
+        if program is None:  # the private modules changed shape: compile the public way
+            return re.compile(pattern, flags)
+        made = self._load(pattern, program)
+        if made is None:
+            return re.compile(pattern, flags)
+        self.known[key] = program
+        self.dirty = True
+        return made
+
+    def _program(self, pattern: str, flags: int) -> Program | None:
+        """What ``re._compiler.compile`` hands to the engine for ``pattern`` (``re.error`` if it is bad)."""
+        parser, compiler = self._engine
+        try:
+            tree = parser.parse(pattern, flags)
+            code = compiler._code(tree, flags)
+            groupindex = {str(name): int(i) for name, i in tree.state.groupdict.items()}
+            names: list[str | None] = [None] * tree.state.groups
+            for name, i in groupindex.items():
+                names[i] = name
+            return (int(flags | tree.state.flags), array("I", [int(c) for c in code]).tobytes(),
+                    int(tree.state.groups) - 1, groupindex, tuple(names))
+        except re.error:
+            raise
+        except Exception:
+            return None
+
+    def _load(self, pattern: str, program: Program) -> re.Pattern[str] | None:
+        """The engine's pattern object for a kept program; ``None`` if the engine refuses it (``_sre``
+        checks a program before accepting it)."""
+        try:
+            final, code, groups, groupindex, names = program
+            found: re.Pattern[str] = self._sre.compile(pattern, final, array("I", code).tolist(), groups,
+                                                       groupindex, names)
+        except Exception:
+            return None
+        return found
+
+    def save(self) -> None:
+        """Write the memo if it gained entries (keeping at most `MAX_ENTRIES`)."""
+        if not self.dirty or self.path is None:
+            return
+        keep = self.known
+        if len(keep) > self.MAX_ENTRIES:
+            newest = [k for k in reversed(self.known) if k not in self.used]
+            room = max(self.MAX_ENTRIES - len(self.used), 0)
+            chosen = self.used | set(newest[:room])
+            keep = {k: v for k, v in self.known.items() if k in chosen}
+        passed = self.passed if len(self.passed) <= self.MAX_ENTRIES else set()
+        with contextlib.suppress(OSError, ValueError):
+            _write_atomic(self.path, marshal.dumps({"programs": keep, "passed": frozenset(passed)}))
+            self.dirty = False
+
+    def checked(self, pattern: str, check: Callable[[str], None], *, version: str) -> None:
+        """``check(pattern)`` (a test that raises on a bad pattern), skipped when the same ``version`` of the
+        check accepted ``pattern`` before; ``version`` must change whenever what the check accepts does
+        (e.g. a digest of its source). Only acceptances are kept: a refused pattern is checked again and
+        raises again."""
+        key = (version, pattern)
+        if self.path is not None and key in self.passed:
+            return
+        check(pattern)
+        if self.path is not None:
+            self.passed.add(key)
+            self.dirty = True
+
+
+@functools.cache
+def default_code_memo() -> CodeMemo:
+    """The process's `CodeMemo`, in the folder of textkit's caches; none when ``TEXTKIT_NO_CACHE`` is set."""
+    if os.environ.get("TEXTKIT_NO_CACHE"):
+        return CodeMemo(None)
+    return CodeMemo(_cache_dir() / CodeMemo.file_name())
+
+
+def compiled(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """``re.compile(pattern, flags)`` through the process's `CodeMemo` (a program kept from an earlier run
+    is not compiled again); call `save_memos` once the patterns of a rule set are compiled.
+
+    >>> compiled("每[年月]").pattern
+    '每[年月]'
+    """
+    return default_code_memo().compile(pattern, flags)
+
+
+def save_memos() -> None:
+    """Write the process's memos (prefixes and compiled programs) if they gained entries."""
+    default_prefix_memo().save()
+    default_code_memo().save()
 
 
 def _prefixes(pattern: str, k: int) -> set[Prefix] | None:
@@ -322,12 +507,11 @@ class Scanner:
     @staticmethod
     def build(pattern: str, *, depth: int = 3) -> Scanner:
         found = prefixes(pattern, depth)
-        default_prefix_memo().save()
         if not found or any(not p or p[0] == _ANY for p in found):
             # no filter can be told, or the pattern may match "" (a prefix of nothing): plain finditer
-            return Scanner(re.compile(guarded(pattern)), None)
+            return Scanner(compiled(guarded(pattern)), None)
         first = _union(p[0] for p in found)
-        full = re.compile(guarded(pattern, set(first)))
+        full = compiled(guarded(pattern, set(first)))
         # The filter tests the first character against one class and each later one against the union of
         # what may stand there; only where all of those fit does a look-behind check the exact prefixes (one
         # look-behind per prefix length: a look-behind needs a fixed width). It accepts exactly the positions
@@ -340,7 +524,9 @@ class Scanner:
             if same:
                 later = "".join(_cls(_union(p[i] for p in same)) for i in range(1, n))
                 tails.append(f"{later}(?<={_trie(same)})")
-        return Scanner(full, re.compile(_cls(first) + "(?:" + "|".join(tails) + ")"))
+        scanner = Scanner(full, compiled(_cls(first) + "(?:" + "|".join(tails) + ")"))
+        save_memos()
+        return scanner
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
         """The first match of the pattern in ``text[pos:endpos]`` (as `re.Pattern.search`)."""

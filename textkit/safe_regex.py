@@ -24,10 +24,14 @@ nested unbounded repeats
 
 from __future__ import annotations
 
-import re
+import functools
+import zlib
+from pathlib import Path
 from re import _constants as _sre_constants  # type: ignore[attr-defined]  # the parser behind re.compile
 from re import _parser as _sre_parse  # type: ignore[attr-defined]
 from typing import Any
+
+from textkit.patterns import compiled, default_code_memo
 
 __all__ = ["UnsafePatternError", "check_pattern"]
 
@@ -49,8 +53,24 @@ def check_pattern(pattern: str) -> None:
     """
     if len(pattern) > _MAX_LENGTH:
         raise UnsafePatternError(f"is {len(pattern):,} characters long; the limit is {_MAX_LENGTH:,}")
-    re.compile(pattern)  # re.error first: a broken pattern is reported as broken
+    compiled(pattern)  # re.error first: a broken pattern is reported as broken
+    # the verdict is kept between runs (`CodeMemo.checked`), by the digest of this module's source
+    default_code_memo().checked(pattern, _check_parsed, version=_version())
+
+
+def _check_parsed(pattern: str) -> None:
     _walk(_sre_parse.parse(pattern), inside_unbounded=False)
+
+
+@functools.cache
+def _version() -> str:
+    """What the checks accept changes only with this file, so its digest names the verdicts kept on disk (the
+    memo's file is per Python version, whose parser the checks read)."""
+    try:
+        source = Path(__file__).read_bytes()
+    except OSError:
+        source = repr(_walk.__code__.co_code).encode()
+    return f"safe_regex-{zlib.crc32(source):08x}-{len(source)}"
 
 
 def _subpatterns(op: Any, av: Any) -> list[Any]:
