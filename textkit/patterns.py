@@ -133,12 +133,15 @@ class CodeMemo:
     ['9月', '10月']
     """
 
-    MAX_ENTRIES = 4096  # patterns kept in the file: those used by the last run first, then the newest others
+    # what the file keeps: those the last run used first, then the newest others (a rule set's time grammar
+    # is ~400 kB of program; each user's time.toml makes another)
+    MAX_ENTRIES = 4096
+    MAX_BYTES = 32 * 2**20
 
     def __init__(self, path: Path | None) -> None:
         self.path = path
         self.known: dict[tuple[str, int], Program] = {}
-        self.used: set[tuple[str, int]] = set()
+        self.used: dict[tuple[str, int], None] = {}  # the keys this process asked for, in order
         self.passed: set[tuple[str, str]] = set()  # (check, pattern): patterns a check accepted (`checked`)
         self.dirty = False
         self._sre: Any = None
@@ -178,7 +181,7 @@ class CodeMemo:
         if self.path is None or not isinstance(pattern, str) or flags & re.DEBUG:
             return re.compile(pattern, flags)
         key = (pattern, flags)
-        self.used.add(key)
+        self.used[key] = None
         kept = self.known.get(key)
         if kept is not None:
             found = self._load(pattern, kept)
@@ -224,15 +227,18 @@ class CodeMemo:
         return found
 
     def save(self) -> None:
-        """Write the memo if it gained entries (keeping at most `MAX_ENTRIES`)."""
+        """Write the memo if it gained entries (keeping at most `MAX_ENTRIES` patterns and `MAX_BYTES`)."""
         if not self.dirty or self.path is None:
             return
-        keep = self.known
-        if len(keep) > self.MAX_ENTRIES:
-            newest = [k for k in reversed(self.known) if k not in self.used]
-            room = max(self.MAX_ENTRIES - len(self.used), 0)
-            chosen = self.used | set(newest[:room])
-            keep = {k: v for k, v in self.known.items() if k in chosen}
+        keep, size = {}, 0
+        # those this process used (the latest first), then the others, newest first, while there is room
+        order = [*reversed([k for k in self.used if k in self.known]),
+                 *(k for k in reversed(self.known) if k not in self.used)]
+        for k in order:
+            size += len(k[0]) + len(self.known[k][1])
+            if len(keep) >= self.MAX_ENTRIES or size > self.MAX_BYTES:
+                break
+            keep[k] = self.known[k]
         passed = self.passed if len(self.passed) <= self.MAX_ENTRIES else set()
         with contextlib.suppress(OSError, ValueError):
             _write_atomic(self.path, marshal.dumps({"programs": keep, "passed": frozenset(passed)}))

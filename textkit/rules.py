@@ -327,6 +327,7 @@ class RuleSet:
             from textkit.lint.config import load_config
 
             self._shipped_lint.append(load_config(None))
+            save_memos()
         return self._shipped_lint[0]
 
 
