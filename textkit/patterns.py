@@ -230,7 +230,8 @@ class CodeMemo:
         """Write the memo if it gained entries (keeping at most `MAX_ENTRIES` patterns and `MAX_BYTES`)."""
         if not self.dirty or self.path is None:
             return
-        keep, size = {}, 0
+        keep: dict[tuple[str, int], Program] = {}
+        size = 0
         # those this process used (the latest first), then the others, newest first, while there is room
         order = [*reversed([k for k in self.used if k in self.known]),
                  *(k for k in reversed(self.known) if k not in self.used)]
