@@ -20,15 +20,17 @@ import os
 import re
 import sys
 import tempfile
+import zlib
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar, cast
 
 __all__ = [
-    "CodeMemo", "Scanner", "compiled", "default_code_memo", "derived_trigger", "first_chars", "guarded",
-    "prefilter_misses", "prefixes", "required_words", "save_memos",
+    "CodeMemo", "DiskMemo", "PrefixMemo", "Scanner", "compiled", "default_code_memo", "default_data_memo",
+    "default_prefix_memo", "derived_trigger", "first_chars", "guarded", "prefilter_misses", "prefixes",
+    "required_words", "save_memos", "source_digest", "text_digest",
 ]
 
 _ANY = frozenset(("",))  # stands for "any one character" in a prefix
@@ -44,50 +46,121 @@ def prefixes(pattern: str, k: int) -> set[Prefix] | None:
     hence the fallback to ``None``); the answers are kept on disk between runs (`PrefixMemo`), since reading
     the rule set's large patterns costs a third of a second at every start.
     """
-    return default_prefix_memo().get(pattern, k)
+    return default_prefix_memo().get_prefixes(pattern, k)
 
 
-class PrefixMemo:
-    """`prefixes` answers kept in a file of the cache folder, keyed by pattern and ``k`` (and the Python
-    version, whose ``re`` parser computes them): a pure function's results, so a stale file cannot be wrong,
-    only missing entries. A file that cannot be read or written is simply not used."""
+T = TypeVar("T")
+
+
+class DiskMemo:
+    """Answers of pure functions kept in a file of the cache folder between runs, each marshalled on its own
+    and decoded only when asked for (reading the file costs little however many answers it holds).
+
+    Keys are tuples naming the function and its arguments. The file's name must change whenever an answer
+    could (the Python version, the digest of the code that computes them: `default_prefix_memo`), so a stale
+    file can miss answers, never hold wrong ones. A file that cannot be read or written is not used; an
+    answer that cannot be marshalled is not kept. ``path=None`` keeps nothing.
+
+    >>> DiskMemo(None).get(("len", "一二三"), lambda: len("一二三"))
+    3
+    """
+
+    MAX_BYTES = 16 * 2**20  # answers kept: those this run used first, then the newest others
 
     def __init__(self, path: Path | None) -> None:
         self.path = path
-        self.known: dict[tuple[str, int], Any] = {}
+        self.known: dict[tuple[Any, ...], bytes] = {}
+        self.used: dict[tuple[Any, ...], None] = {}
         self.dirty = False
         if path is not None:
             with contextlib.suppress(OSError, EOFError, ValueError, TypeError):
                 loaded = marshal.loads(path.read_bytes())
                 if isinstance(loaded, dict):
-                    self.known = loaded
+                    self.known = {k: v for k, v in loaded.items() if isinstance(k, tuple) and isinstance(v, bytes)}
 
-    def get(self, pattern: str, k: int) -> set[Prefix] | None:
-        key = (pattern, k)
-        if key in self.known:
-            found = self.known[key]
-            return None if found is None else set(found)
-        answer = _prefixes(pattern, k)
-        self.known[key] = None if answer is None else frozenset(answer)
+    def get(self, key: tuple[Any, ...], compute: Callable[[], T]) -> T:
+        """The kept answer for ``key``, else ``compute()`` (kept for the next run)."""
+        if self.path is None:
+            return compute()
+        self.used[key] = None
+        blob = self.known.get(key)
+        if blob is not None:
+            with contextlib.suppress(EOFError, ValueError, TypeError):
+                kept: T = marshal.loads(blob)
+                return kept
+        answer = compute()
+        try:
+            self.known[key] = marshal.dumps(cast(Any, answer))
+        except ValueError:
+            return answer  # not marshallable: computed every time
         self.dirty = True
         return answer
 
     def save(self) -> None:
+        """Write the file if answers were added (at most `MAX_BYTES` of them)."""
         if not self.dirty or self.path is None:
             return
+        keep: dict[tuple[Any, ...], bytes] = {}
+        size = 0
+        for k in [*reversed([k for k in self.used if k in self.known]),
+                  *(k for k in reversed(self.known) if k not in self.used)]:
+            size += len(self.known[k])
+            if size > self.MAX_BYTES:
+                break
+            keep[k] = self.known[k]
         with contextlib.suppress(OSError, ValueError):
-            _write_atomic(self.path, marshal.dumps(self.known))
+            _write_atomic(self.path, marshal.dumps(keep))
             self.dirty = False
+
+
+class PrefixMemo(DiskMemo):
+    """`prefixes` answers (and the other answers read from a pattern's parse tree: `required_words`, a
+    `Scanner`'s filter) kept on disk, keyed by pattern and ``k``."""
+
+    def get_prefixes(self, pattern: str, k: int) -> set[Prefix] | None:
+        def compute() -> frozenset[Prefix] | None:
+            answer = _prefixes(pattern, k)
+            return None if answer is None else frozenset(answer)
+
+        found = self.get(("prefixes", pattern, k), compute)
+        return None if found is None else set(found)
 
 
 @functools.cache
 def default_prefix_memo() -> PrefixMemo:
-    """The process's memo, in the folder of textkit's caches (``$XDG_CACHE_HOME/textkit``); none when
-    ``TEXTKIT_NO_CACHE`` is set."""
+    """The process's memo, in the folder of textkit's caches (``$XDG_CACHE_HOME/textkit``), named by the
+    Python version (whose ``re`` parser the answers read) and this module's digest (whose code computes
+    them); none when ``TEXTKIT_NO_CACHE`` is set."""
     if os.environ.get("TEXTKIT_NO_CACHE"):
         return PrefixMemo(None)
     tag = f"{sys.version_info.major}.{sys.version_info.minor}"
-    return PrefixMemo(_cache_dir() / f"prefixes-py{tag}.marshal")
+    return PrefixMemo(_cache_dir() / f"patterns-py{tag}-{source_digest(__file__)}.marshal")
+
+
+@functools.cache
+def default_data_memo() -> DiskMemo:
+    """The process's memo of answers that depend on their input and the Python version alone (a data file's
+    parsed TOML, keyed by a digest of its text: `textkit.rules.read_toml`); none when ``TEXTKIT_NO_CACHE``
+    is set."""
+    if os.environ.get("TEXTKIT_NO_CACHE"):
+        return DiskMemo(None)
+    tag = f"{sys.version_info.major}.{sys.version_info.minor}"
+    return DiskMemo(_cache_dir() / f"data-py{tag}.marshal")
+
+
+def text_digest(text: str) -> str:
+    """A digest of ``text`` to key a memo by content (two checksums and the length: not cryptographic, but an
+    edit that keeps all three is vanishingly unlikely)."""
+    data = text.encode("utf-8", "surrogatepass")
+    return f"{zlib.crc32(data):08x}{zlib.adler32(data):08x}{len(data):x}"
+
+
+def source_digest(file: str) -> str:
+    """A short digest of a source file (of its name when it cannot be read), to name what its code computed."""
+    try:
+        return text_digest(Path(file).read_bytes().decode("utf-8", "surrogateescape"))
+    except OSError:
+        return text_digest(file)
 
 
 def _cache_dir() -> Path:
@@ -278,9 +351,11 @@ def compiled(pattern: str, flags: int = 0) -> re.Pattern[str]:
 
 
 def save_memos() -> None:
-    """Write the process's memos (prefixes and compiled programs) if they gained entries."""
+    """Write the process's memos (compiled programs, answers read from parse trees, parsed data files) if
+    they gained entries."""
     default_prefix_memo().save()
     default_code_memo().save()
+    default_data_memo().save()
 
 
 def _prefixes(pattern: str, k: int) -> set[Prefix] | None:
@@ -367,6 +442,10 @@ def required_words(pattern: str, flags: int = 0) -> list[frozenset[str]]:
     >>> sorted(map(sorted, required_words("由(?:牵头|主办)(?:负责)?")))
     [['主办', '牵头'], ['由']]
     """
+    return default_prefix_memo().get(("required", pattern, int(flags)), lambda: _required_words(pattern, flags))
+
+
+def _required_words(pattern: str, flags: int) -> list[frozenset[str]]:
     try:
         parser: Any = importlib.import_module("re._parser")
         consts: Any = importlib.import_module("re._constants")
@@ -513,25 +592,9 @@ class Scanner:
 
     @staticmethod
     def build(pattern: str, *, depth: int = 3) -> Scanner:
-        found = prefixes(pattern, depth)
-        if not found or any(not p or p[0] == _ANY for p in found):
-            # no filter can be told, or the pattern may match "" (a prefix of nothing): plain finditer
-            return Scanner(compiled(guarded(pattern)), None)
-        first = _union(p[0] for p in found)
-        full = compiled(guarded(pattern, set(first)))
-        # The filter tests the first character against one class and each later one against the union of
-        # what may stand there; only where all of those fit does a look-behind check the exact prefixes (one
-        # look-behind per prefix length: a look-behind needs a fixed width). It accepts exactly the positions
-        # where a prefix fits. One alternative per first character (一(?:…)|二(?:…)|…) would accept the same,
-        # but CPython's engine tries every alternative at each character that could start one, and for the
-        # time statements (90-odd first characters, one character in eight of a plan) that cost twice as much.
-        tails = []
-        for n in range(1, depth + 1):
-            same = sorted((p for p in found if len(p) == n), key=lambda p: [sorted(x) for x in p])
-            if same:
-                later = "".join(_cls(_union(p[i] for p in same)) for i in range(1, n))
-                tails.append(f"{later}(?<={_trie(same)})")
-        scanner = Scanner(full, compiled(_cls(first) + "(?:" + "|".join(tails) + ")"))
+        # the two sources are worked out from the pattern's parse tree once and kept (`default_prefix_memo`)
+        full, candidates = default_prefix_memo().get(("scanner", pattern, depth), lambda: _scanner_sources(pattern, depth))
+        scanner = Scanner(compiled(full), None if candidates is None else compiled(candidates))
         save_memos()
         return scanner
 
@@ -561,3 +624,25 @@ class Scanner:
         while (m := self.search(text, pos)) is not None:
             yield m
             pos = m.end()  # never empty: build() refuses patterns that match ""
+
+
+def _scanner_sources(pattern: str, depth: int) -> tuple[str, str | None]:
+    """The sources of a `Scanner`'s full pattern and candidate filter (``None``: no filter)."""
+    found = prefixes(pattern, depth)
+    if not found or any(not p or p[0] == _ANY for p in found):
+        # no filter can be told, or the pattern may match "" (a prefix of nothing): plain finditer
+        return guarded(pattern), None
+    first = _union(p[0] for p in found)
+    # The filter tests the first character against one class and each later one against the union of
+    # what may stand there; only where all of those fit does a look-behind check the exact prefixes (one
+    # look-behind per prefix length: a look-behind needs a fixed width). It accepts exactly the positions
+    # where a prefix fits. One alternative per first character (一(?:…)|二(?:…)|…) would accept the same,
+    # but CPython's engine tries every alternative at each character that could start one, and for the
+    # time statements (90-odd first characters, one character in eight of a plan) that cost twice as much.
+    tails = []
+    for n in range(1, depth + 1):
+        same = sorted((p for p in found if len(p) == n), key=lambda p: [sorted(x) for x in p])
+        if same:
+            later = "".join(_cls(_union(p[i] for p in same)) for i in range(1, n))
+            tails.append(f"{later}(?<={_trie(same)})")
+    return guarded(pattern, set(first)), _cls(first) + "(?:" + "|".join(tails) + ")"

@@ -21,7 +21,6 @@ import json
 import math
 import os
 import re
-import tomllib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -30,7 +29,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from textkit.errors import RuleError
-from textkit.patterns import default_code_memo, save_memos
+from textkit.patterns import default_code_memo, default_data_memo, save_memos, text_digest
 from textkit.safe_regex import UnsafePatternError, check_pattern
 
 if TYPE_CHECKING:
@@ -73,7 +72,17 @@ def _is_shipped(file: str, cwd: str) -> bool:
 
 
 def read_toml(path: str | Path) -> dict[str, Any]:
+    """The parsed TOML of a rule, config or word-list file (`read_rule_text`); a parse is kept on disk by a
+    digest of the text (`textkit.patterns.default_data_memo`), since parsing the shipped files is a good
+    part of a command's start."""
     text = read_rule_text(path)
+    parsed: dict[str, Any] = default_data_memo().get(("toml", text_digest(text)), lambda: _parse_toml(text, path))
+    return parsed
+
+
+def _parse_toml(text: str, path: str | Path) -> dict[str, Any]:
+    import tomllib
+
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

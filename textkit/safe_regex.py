@@ -25,13 +25,11 @@ nested unbounded repeats
 from __future__ import annotations
 
 import functools
-import zlib
-from pathlib import Path
 from re import _constants as _sre_constants  # type: ignore[attr-defined]  # the parser behind re.compile
 from re import _parser as _sre_parse  # type: ignore[attr-defined]
 from typing import Any
 
-from textkit.patterns import compiled, default_code_memo
+from textkit.patterns import compiled, default_code_memo, source_digest
 
 __all__ = ["UnsafePatternError", "check_pattern"]
 
@@ -66,11 +64,7 @@ def _check_parsed(pattern: str) -> None:
 def _version() -> str:
     """What the checks accept changes only with this file, so its digest names the verdicts kept on disk (the
     memo's file is per Python version, whose parser the checks read)."""
-    try:
-        source = Path(__file__).read_bytes()
-    except OSError:
-        source = repr(_walk.__code__.co_code).encode()
-    return f"safe_regex-{zlib.crc32(source):08x}-{len(source)}"
+    return f"safe_regex-{source_digest(__file__)}"
 
 
 def _subpatterns(op: Any, av: Any) -> list[Any]:
