@@ -19,7 +19,6 @@ import marshal
 import os
 import re
 import sys
-import tempfile
 import zlib
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -171,6 +170,8 @@ def _cache_dir() -> Path:
 def _write_atomic(path: Path, data: bytes) -> None:
     """``data`` as the whole of ``path`` or, failing that, no change (a file another process reads meanwhile
     is the old one or the new one, never half of either)."""
+    import tempfile  # (only when a memo is written: it imports random and shutil)
+
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name)
     try:

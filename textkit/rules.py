@@ -24,7 +24,6 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -62,7 +61,9 @@ def data_path(name: str) -> Path:
 
 @lru_cache(maxsize=1)
 def _data_dir() -> Path:
-    return Path(str(resources.files("textkit") / "data"))
+    # the package's own folder (what importlib.resources.files("textkit") names for an installed package,
+    # without importing its zip readers at every start)
+    return Path(__file__).parent / "data"
 
 
 @lru_cache(maxsize=256)
