@@ -64,7 +64,7 @@ class DiskMemo:
     3
     """
 
-    MAX_BYTES = 16 * 2**20  # answers kept: those this run used first, then the newest others
+    MAX_BYTES = 8 * 2**20  # answers kept: those this run used first, then the newest others
 
     def __init__(self, path: Path | None) -> None:
         self.path = path
@@ -210,7 +210,7 @@ class CodeMemo:
     # what the file keeps: those the last run used first, then the newest others (a rule set's time grammar
     # is ~400 kB of program; each user's time.toml makes another)
     MAX_ENTRIES = 4096
-    MAX_BYTES = 32 * 2**20
+    MAX_BYTES = 8 * 2**20
 
     def __init__(self, path: Path | None) -> None:
         self.path = path
