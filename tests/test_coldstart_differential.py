@@ -88,3 +88,21 @@ def test_a_warm_run_compiles_none_of_the_rule_sets_regexes_again(command: str, t
     assert found is not None, done.stderr[-500:]
     used, missed = found.groups()
     assert int(used) > 100 and int(missed) == 0
+
+
+def test_parse_reads_no_lint_rules_and_lint_reads_them_once(tmp_path: Path) -> None:
+    # the shipped lint rules are loaded when `RuleSet.lint` is first asked for: never by a parse
+    probe = (
+        "import sys\n"
+        "from textkit.rules import load_rules\n"
+        "from textkit.pipeline import parse\n"
+        f"rules = load_rules(); parse({str(SEED_001)!r}, rules=rules)\n"
+        "print('textkit.lint.config' in sys.modules)\n"
+        "first = rules.lint\n"
+        "print('textkit.lint.config' in sys.modules, rules.lint is first, first.rule('text.doubled-word').severity)\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "TEXTKIT_NO_CACHE"}
+    env["XDG_CACHE_HOME"] = str(tmp_path)
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env, cwd=ROOT,
+                          timeout=600)
+    assert done.stdout.split() == ["False", "True", "True", "error"], done.stderr[-500:]
