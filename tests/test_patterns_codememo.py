@@ -139,3 +139,12 @@ def test_the_file_keeps_at_most_max_bytes(tmp_path: Path) -> None:
     memo.MAX_BYTES = 3 * size
     memo.save()
     assert set(CodeMemo(path).known) == {(f"第{i}[章节]", 0) for i in (3, 4, 5)}
+
+
+def test_a_memo_that_cannot_be_written_still_compiles(tmp_path: Path) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the cache folder should be", encoding="utf-8")
+    memo = CodeMemo(blocker / "memo.marshal")
+    same(memo.compile(PATTERNS[1][0]), re.compile(PATTERNS[1][0]))
+    memo.save()  # cannot create the folder: nothing written, nothing raised
+    assert memo.dirty and blocker.is_file()
