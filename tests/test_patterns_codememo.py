@@ -148,3 +148,19 @@ def test_a_memo_that_cannot_be_written_still_compiles(tmp_path: Path) -> None:
     same(memo.compile(PATTERNS[1][0]), re.compile(PATTERNS[1][0]))
     memo.save()  # cannot create the folder: nothing written, nothing raised
     assert memo.dirty and blocker.is_file()
+
+
+def test_an_engine_that_refuses_the_memos_programs_turns_the_memo_off(tmp_path: Path) -> None:
+    memo = CodeMemo(tmp_path / "memo.marshal")
+
+    class Refusing:
+        CODESIZE = 4
+
+        @staticmethod
+        def compile(*args: object) -> None:
+            raise TypeError("compile() takes another signature here")
+
+    memo._sre = Refusing()  # as on a Python whose _sre.compile changed
+    same(memo.compile(PATTERNS[0][0]), re.compile(PATTERNS[0][0]))
+    assert memo.path is None and not memo.known  # from now on plain re.compile, nothing kept
+    same(memo.compile(PATTERNS[1][0]), re.compile(PATTERNS[1][0]))

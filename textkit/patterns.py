@@ -263,10 +263,10 @@ class CodeMemo:
                 return found
             del self.known[key]  # a damaged entry: compiled afresh below, and replaced
         program = self._program(pattern, flags)
-        if program is None:  # the private modules changed shape: compile the public way
-            return re.compile(pattern, flags)
-        made = self._load(pattern, program)
-        if made is None:
+        made = None if program is None else self._load(pattern, program)
+        if program is None or made is None:
+            # the engine's private modules changed shape (another Python): compile the public way from now on
+            self.path = None
             return re.compile(pattern, flags)
         self.known[key] = program
         self.dirty = True
