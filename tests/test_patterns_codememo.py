@@ -164,3 +164,21 @@ def test_an_engine_that_refuses_the_memos_programs_turns_the_memo_off(tmp_path: 
     same(memo.compile(PATTERNS[0][0]), re.compile(PATTERNS[0][0]))
     assert memo.path is None and not memo.known  # from now on plain re.compile, nothing kept
     same(memo.compile(PATTERNS[1][0]), re.compile(PATTERNS[1][0]))
+
+
+def test_entries_of_the_wrong_shape_are_dropped_on_reading(tmp_path: Path) -> None:
+    import marshal
+
+    path = tmp_path / "memo.marshal"
+    memo = CodeMemo(path)
+    memo.compile(PATTERNS[0][0])
+    memo.save()
+    data = marshal.loads(path.read_bytes())
+    data["programs"][("第[一二]章", 0)] = 7  # not a program
+    data["programs"]["no key"] = (0, b"", 0, {}, ())
+    path.write_bytes(marshal.dumps(data))
+    again = CodeMemo(path)
+    assert set(again.known) == {(PATTERNS[0][0], 0)}
+    same(again.compile("第[一二]章"), re.compile("第[一二]章"))
+    again.save()
+    assert set(CodeMemo(path).known) == {(PATTERNS[0][0], 0), ("第[一二]章", 0)}

@@ -234,7 +234,7 @@ class CodeMemo:
         with contextlib.suppress(OSError, EOFError, ValueError, TypeError):
             loaded = marshal.loads(path.read_bytes())
             if isinstance(loaded, dict) and isinstance(loaded.get("programs"), dict):
-                self.known = loaded["programs"]
+                self.known = {k: v for k, v in loaded["programs"].items() if _program_shaped(k, v)}
                 passed = loaded.get("passed")
                 self.passed = set(passed) if isinstance(passed, frozenset | set) else set()
 
@@ -331,6 +331,12 @@ class CodeMemo:
         if self.path is not None:
             self.passed.add(key)
             self.dirty = True
+
+
+def _program_shaped(key: Any, value: Any) -> bool:
+    """Whether an entry read from a `CodeMemo` file has the shape of one (its content the engine checks)."""
+    return (isinstance(key, tuple) and len(key) == 2 and isinstance(key[0], str) and isinstance(key[1], int)
+            and isinstance(value, tuple) and len(value) == 5 and isinstance(value[1], bytes))
 
 
 @functools.cache
