@@ -14,19 +14,19 @@ PATTERNS = [r"[0-9]+月|每[年月]", r"(?<=责任)单位[:：]", r"第[一二�
 def test_a_memo_read_back_from_its_file_answers_as_the_parser(tmp_path: Path) -> None:
     path = tmp_path / "prefixes.marshal"
     first = PrefixMemo(path)
-    answers = {(p, k): first.get(p, k) for p in PATTERNS for k in (1, 3)}
+    answers = {(p, k): first.get_prefixes(p, k) for p in PATTERNS for k in (1, 3)}
     first.save()
     again = PrefixMemo(path)
     assert not again.dirty and len(again.known) == len(answers)
     for (p, k), answer in answers.items():
-        assert again.get(p, k) == answer == _prefixes(p, k)
+        assert again.get_prefixes(p, k) == answer == _prefixes(p, k)
 
 
 def test_a_broken_memo_file_is_ignored(tmp_path: Path) -> None:
     path = tmp_path / "prefixes.marshal"
     path.write_bytes(b"\x00not marshal")
     memo = PrefixMemo(path)
-    assert memo.get(PATTERNS[0], 2) == _prefixes(PATTERNS[0], 2)
+    assert memo.get_prefixes(PATTERNS[0], 2) == _prefixes(PATTERNS[0], 2)
 
 
 def test_scanners_of_the_shipped_rules_find_what_their_patterns_find() -> None:

@@ -19,16 +19,16 @@ from __future__ import annotations
 
 import json
 import math
+import os
 import re
-import tomllib
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from textkit.errors import RuleError
+from textkit.patterns import default_code_memo, default_data_memo, save_memos, text_digest
 from textkit.safe_regex import UnsafePatternError, check_pattern
 
 if TYPE_CHECKING:
@@ -56,11 +56,34 @@ class Field:
 
 def data_path(name: str) -> Path:
     """The path of a default data file shipped in ``textkit/data``."""
-    return Path(str(resources.files("textkit") / "data" / name))
+    return _data_dir() / name
+
+
+@lru_cache(maxsize=1)
+def _data_dir() -> Path:
+    # the package's own folder (what importlib.resources.files("textkit") names for an installed package,
+    # without importing its zip readers at every start)
+    return Path(__file__).parent / "data"
+
+
+@lru_cache(maxsize=256)
+def _is_shipped(file: str, cwd: str) -> bool:
+    """Whether the rule file ``file`` (relative to ``cwd``) is one of textkit's own data files."""
+    return (Path(cwd) / file).resolve().is_relative_to(_data_dir().resolve())
 
 
 def read_toml(path: str | Path) -> dict[str, Any]:
+    """The parsed TOML of a rule, config or word-list file (`read_rule_text`); a parse is kept on disk by a
+    digest of the text (`textkit.patterns.default_data_memo`), since parsing the shipped files is a good
+    part of a command's start."""
     text = read_rule_text(path)
+    parsed: dict[str, Any] = default_data_memo().get(("toml", text_digest(text)), lambda: _parse_toml(text, path))
+    return parsed
+
+
+def _parse_toml(text: str, path: str | Path) -> dict[str, Any]:
+    import tomllib
+
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -105,8 +128,8 @@ def compile_pattern(pattern: str, *, file: str = "", entry: str = "", key: str =
     '牵头|主办'
     """
     try:
-        compiled = re.compile(pattern, flags)
-        if file and not Path(file).resolve().is_relative_to(data_path("").resolve()):
+        compiled = default_code_memo().compile(pattern, flags)
+        if file and not _is_shipped(file, os.getcwd()):
             check_pattern(pattern)  # a user's pattern must not backtrack exponentially
         return compiled
     except re.error as exc:
@@ -300,8 +323,22 @@ class RuleSet:
     structure: StructureRules
     units: UnitExtractor
     time: TimeGrammar
-    lint: LintConfig
+    lint_config: LintConfig | None = None  # None: the shipped lint rules, loaded when `lint` is first asked for
     files: tuple[Path, ...] = ()
+    _shipped_lint: list[LintConfig] = field(default_factory=list, repr=False)
+
+    @property
+    def lint(self) -> LintConfig:
+        """The lint rules: a user's ``lint.toml`` layered over the shipped rules (loaded and checked with the
+        rest), or the shipped rules, loaded on first use (a parse never reads them)."""
+        if self.lint_config is not None:
+            return self.lint_config
+        if not self._shipped_lint:
+            from textkit.lint.config import load_config
+
+            self._shipped_lint.append(load_config(None))
+            save_memos()
+        return self._shipped_lint[0]
 
 
 def load_rules(folder: str | Path | None = None) -> RuleSet:
@@ -330,19 +367,22 @@ def load_rules(folder: str | Path | None = None) -> RuleSet:
 def _build(user: Mapping[str, Path]) -> RuleSet:
     from textkit.extraction.time_rules import grammar
     from textkit.extraction.units.rules import as_extractor, load_unit_rules
-    from textkit.lint.config import load_config
     from textkit.structure.parser import load_structure_rules
 
     def extra(name: str) -> tuple[str, ...]:
         return (str(user[name]),) if name in user else ()
 
-    return RuleSet(
-        structure=load_structure_rules(numbering=extra("numbering.toml"), parts=extra("structure.toml")),
-        units=as_extractor(load_unit_rules(extra("roles.toml"), extra("units.toml"))),
-        time=grammar(extra("time.toml"), extra("holidays.toml")),
-        lint=load_config(user.get("lint.toml")),
-        files=tuple(user.values()),
-    )
+    structure = load_structure_rules(numbering=extra("numbering.toml"), parts=extra("structure.toml"))
+    units = as_extractor(load_unit_rules(extra("roles.toml"), extra("units.toml")))
+    time = grammar(extra("time.toml"), extra("holidays.toml"))
+    lint_config = None  # the shipped lint rules are loaded when first used (`RuleSet.lint`); a user's now,
+    if "lint.toml" in user:  # so that an error in it is reported with the rest, before any file is read
+        from textkit.lint.config import load_config
+
+        lint_config = load_config(user["lint.toml"])
+    rules = RuleSet(structure=structure, units=units, time=time, lint_config=lint_config, files=tuple(user.values()))
+    save_memos()  # the regex programs and prefixes worked out for these rules, for the next process
+    return rules
 
 
 @lru_cache(maxsize=1)

@@ -24,10 +24,12 @@ nested unbounded repeats
 
 from __future__ import annotations
 
-import re
+import functools
 from re import _constants as _sre_constants  # type: ignore[attr-defined]  # the parser behind re.compile
 from re import _parser as _sre_parse  # type: ignore[attr-defined]
 from typing import Any
+
+from textkit.patterns import compiled, default_code_memo, source_digest
 
 __all__ = ["UnsafePatternError", "check_pattern"]
 
@@ -49,8 +51,20 @@ def check_pattern(pattern: str) -> None:
     """
     if len(pattern) > _MAX_LENGTH:
         raise UnsafePatternError(f"is {len(pattern):,} characters long; the limit is {_MAX_LENGTH:,}")
-    re.compile(pattern)  # re.error first: a broken pattern is reported as broken
+    compiled(pattern)  # re.error first: a broken pattern is reported as broken
+    # the verdict is kept between runs (`CodeMemo.checked`), by the digest of this module's source
+    default_code_memo().checked(pattern, _check_parsed, version=_version())
+
+
+def _check_parsed(pattern: str) -> None:
     _walk(_sre_parse.parse(pattern), inside_unbounded=False)
+
+
+@functools.cache
+def _version() -> str:
+    """What the checks accept changes only with this file, so its digest names the verdicts kept on disk (the
+    memo's file is per Python version, whose parser the checks read)."""
+    return f"safe_regex-{source_digest(__file__)}"
 
 
 def _subpatterns(op: Any, av: Any) -> list[Any]:

@@ -135,12 +135,12 @@ def guard_outputs(args: argparse.Namespace) -> None:
 
     Called once by `textkit.cli.main` before the command runs, so no command can replace its input.
     """
-    from textkit.output.write import refuse_clobber
-
     outputs = [(name, getattr(args, name, None)) for name in OUTPUT_OPTIONS]
     outputs = [(name, v) for name, v in outputs if isinstance(v, str) and v not in ("", "-")]
     if not outputs:
         return
+    from textkit.output.write import refuse_clobber
+
     inputs = [p for key, value in vars(args).items() if key not in OUTPUT_OPTIONS for p in _path_values(value)]
     inputs = [p for p in inputs if os.path.exists(p) or "*" in p or "?" in p or "[" in p]
     for n, (_, out) in enumerate(outputs):
@@ -150,10 +150,10 @@ def guard_outputs(args: argparse.Namespace) -> None:
 def emit(text: str, output: str | None, *, inputs: tuple[str, ...] = ()) -> None:
     """Write ``text`` to ``output`` (a path: whole or not at all, never over one of ``inputs``) or stdout
     (control characters escaped)."""
-    from textkit.output.write import write_text
-
     text = text if text.endswith("\n") else text + "\n"
     if output and output != "-":
+        from textkit.output.write import write_text
+
         write_text(output, text, inputs=inputs)
     else:
         sys.stdout.write(escape_controls(text))

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from textkit.errors import RuleError
-from textkit.patterns import Scanner, guarded
+from textkit.patterns import Scanner, compiled, guarded, save_memos
 from textkit.rules import Field, compile_pattern, load_layered
 
 __all__ = ["CUE_ROLES", "Choice", "Holiday", "TimeGrammar", "Word", "grammar"]
@@ -117,7 +117,7 @@ class Choice:
             index[n] = i
             n += 1 + w.regex.groups
         body = "|".join(f"({w.pattern})" for w in words) if words else "(?!)"
-        return Choice(re.compile(body), tuple(words), index)
+        return Choice(compiled(body), tuple(words), index)
 
     def word(self, m: re.Match[str] | None) -> Word | None:
         """The word whose group took part in ``m``, a match of `regex`."""
@@ -415,19 +415,21 @@ def _load(extra_time: Sequence[str | Path], extra_holidays: Sequence[str | Path]
     return TimeGrammar(
         statement=scanner.pattern,
         statements=scanner,
-        calendar=re.compile(guarded(cal_named)),
-        count=re.compile(count),
+        calendar=compiled(guarded(cal_named)),
+        count=compiled(count),
         words=wt,
         choices={r: Choice.of(ws) for r, ws in wt.items()},
         cues=Choice.of([w for r in CUE_ROLES for w in wt[r]]),
         holidays=tuple(holidays),
-        bare_range=re.compile(bare_range),
-        during=re.compile(_alt(wt["during"])),
-        campaign=re.compile(_alt(wt["campaign"]) + "$"),
+        bare_range=compiled(bare_range),
+        during=compiled(_alt(wt["during"])),
+        campaign=compiled(_alt(wt["campaign"]) + "$"),
     )
 
 
 @lru_cache(maxsize=8)
 def grammar(extra_time: tuple[str, ...] = (), extra_holidays: tuple[str, ...] = ()) -> TimeGrammar:
     """The compiled time grammar from the default data files, layered with user files if given."""
-    return _load(extra_time, extra_holidays)
+    built = _load(extra_time, extra_holidays)
+    save_memos()
+    return built

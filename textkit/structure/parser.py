@@ -28,7 +28,7 @@ from pathlib import Path
 from textkit._frozen import keyword_maker
 from textkit.model import Document, ParseWarning, Section, SectionKind
 from textkit.numerals import int_to_chinese, parse_number
-from textkit.patterns import guarded
+from textkit.patterns import compiled, guarded
 from textkit.rules import Field, load_entries
 from textkit.structure.inline import Piece, item_labels, split_paragraph
 from textkit.structure.numbering import Marker, Markers, NumberingStyle, load_styles, marker_key
@@ -96,13 +96,13 @@ def _load_rules(numbering: tuple[str, ...], parts: tuple[str, ...]) -> Structure
     for e in entries:
         by_kind.setdefault(e["kind"], []).append(e["pattern"])
     labels = by_kind.get("label", [])
-    label_re = re.compile("|".join(f"(?:{p})" for p in labels).replace("(?P<label>", "(?:")) if labels else None
+    label_re = compiled("|".join(f"(?:{p})" for p in labels).replace("(?P<label>", "(?:")) if labels else None
     # guarded: searched across every paragraph with a bracket and a colon, and most characters start no label
-    label_group = re.compile(guarded(f"(?P<label>{label_re.pattern})")) if label_re else re.compile(r"(?P<label>(?!x)x)")
+    label_group = compiled(guarded(f"(?P<label>{label_re.pattern})")) if label_re else compiled(r"(?P<label>(?!x)x)")
 
     def alt(kind: str) -> re.Pattern[str]:
         pats = by_kind.get(kind) or [r"(?!x)x"]
-        return re.compile("|".join(f"(?:{p})" for p in pats))
+        return compiled("|".join(f"(?:{p})" for p in pats))
 
     styles = load_styles(extra=numbering)
     return StructureRules(
