@@ -52,7 +52,18 @@ def _blank_model() -> Any:
     return CoverageModel(FEATURES, (0.0,) * n, (1.0,) * n, (0.0,) * n, 0.0, (0.0,) * n, 0.0)
 
 
-def collect(shared: Path) -> list[dict[str, Any]]:
+EXTRA_GOLD = ROOT / "eval" / "coverage-extra"  # our own hand verdicts for pairs of extra/ (eval/coverage-extra/README.md)
+
+
+def gold_files(shared: Path, *, extra: bool = True) -> list[Path]:
+    """The hand-verdict files: ../shared's, then ours (with ``extra``)."""
+    files = sorted((shared / "corpus" / "coverage").glob("*.json"))
+    if extra and EXTRA_GOLD.is_dir():
+        files += sorted(EXTRA_GOLD.glob("*.json"))
+    return files
+
+
+def collect(shared: Path, *, extra: bool = False) -> list[dict[str, Any]]:
     """One row per gold task and per negative task: features, label, pair, documents."""
     import textkit
     from textkit.comparison.coverage import check
@@ -67,7 +78,7 @@ def collect(shared: Path) -> list[dict[str, Any]]:
         return parsed[name]
 
     golds = [json.loads(p.read_text(encoding="utf-8")) | {"pair": p.stem}
-             for p in sorted((shared / "corpus" / "coverage").glob("*.json"))]
+             for p in gold_files(shared, extra=extra)]
     rows: list[dict[str, Any]] = []
     checklists: dict[str, Any] = {}
     for g in golds:
@@ -261,10 +272,12 @@ def main(argv: list[str] | None = None) -> int:
                     help="N tasks per extra/ plan checked against the plan itself, whole and with the task cut out "
                          "(0: none)")
     ap.add_argument("--self-weight", type=float, default=0.05, help="weight of a self-check row (default 0.05)")
+    ap.add_argument("--with-extra", action="store_true", help="fit on our own hand verdicts (eval/coverage-extra) "
+                    "too; by default they are held out: scripts/eval_coverage.py judges them with the shipped model")
     ap.add_argument("--lopo-dir", type=Path, help="write the leave-one-pair-out models here")
     ap.add_argument("--write", action="store_true", help="fit on all pairs and write textkit/data/coverage_model.json")
     args = ap.parse_args(argv)
-    rows = collect(args.shared)
+    rows = collect(args.shared, extra=args.with_extra)
     if args.self_checks:
         gold_docs = {d for r in rows for d in (r["directive"], r["plan"])}
         rows += self_checks(args.shared, exclude=gold_docs, per_plan=args.self_checks)

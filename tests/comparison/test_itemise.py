@@ -148,3 +148,13 @@ def test_context_is_what_lies_outside_every_task_and_round_trips() -> None:
     with pytest.raises(ChecklistError, match="context"):
         checklist_from_dict({"items": [{"id": "a", "title": "学习", "source": "一", "description": "加强学习。"}],
                              "context": "不是列表"})
+
+
+@pytest.mark.parametrize(("title", "declaratory"), [
+    ("总体要求", True), ("发展现状与面临的形势", True), ("背景和意义", True),
+    ("产业发展的原则、总体思路、目标及任务", True),
+    ("开展以党的十七届五中全会精神为主要内容的形势政策宣传教育", False), ("加强组织领导", False),
+])
+def test_a_long_title_that_merely_holds_a_declaratory_word_is_a_task(title: str, declaratory: bool) -> None:
+    # 2011 绍兴 创先争优 工作思路: 三/（二） is a task though 形势 names a background part elsewhere
+    assert load_itemise_rules().is_declaratory(title) is declaratory

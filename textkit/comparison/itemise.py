@@ -38,7 +38,7 @@ from textkit.model import Plan, Section
 
 __all__ = ["ItemiseRules", "TaskItem", "context_passages", "derive_checklist", "itemise", "load_itemise_rules"]
 
-_PARAMS = ("runin.max_title", "runin.min_body", "runin.min_siblings", "task.min_chars")
+_PARAMS = ("runin.max_title", "runin.min_body", "runin.min_siblings", "task.min_chars", "declaratory.max_title")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 # A run-in title: a short clause with no comma, closed by 。 (or ：), then the body on the same line.
 _RUNIN_END = re.compile(r"[。：:]")
@@ -54,9 +54,19 @@ class ItemiseRules:
     min_body: int = 10
     min_siblings: int = 2
     min_chars: int = 6
+    max_declaratory: int = 10
 
     def is_declaratory(self, title: str) -> bool:
-        return any(w in title for w in self.declaratory)
+        """Whether a title names a declaratory part: it ends with a declaratory word (总体要求, 发展现状与面临
+        的形势), is a short title holding one (背景和意义), or lists several (产业发展的原则、总体思路、目标及
+        任务); a long task title that merely contains one (开展以…为主要内容的形势政策宣传教育) is a task."""
+        t = title.strip().rstrip("：:。；;，, ")
+        held = [w for w in self.declaratory if w in t]
+        if not held:
+            return False
+        # 基本原则 holds 原则 too: count the words not inside another one held
+        distinct = [w for w in held if not any(w != o and w in o for o in held)]
+        return len(distinct) >= 2 or len(t) <= self.max_declaratory or any(t.endswith(w) for w in held)
 
 
 @lru_cache(maxsize=8)
@@ -81,6 +91,7 @@ def _load(extra: tuple[str, ...]) -> ItemiseRules:
         min_body=values.get("runin.min_body", 10),
         min_siblings=values.get("runin.min_siblings", 2),
         min_chars=values.get("task.min_chars", 6),
+        max_declaratory=values.get("declaratory.max_title", 10),
     )
 
 
