@@ -182,13 +182,12 @@ def _group_rows(text: str, start: int, end: int, run: list[RawRow], nxt: int, gr
     of the table, when they are (see `GroupRows`); else []."""
     if end <= start:
         return []
-    last = _last_serial(run, text, groups.serial_header)
-    if last is None:
+    b = text.find("\t", nxt)  # (the row at nxt has a tab: its first cell ends there)
+    n = _serial(text[nxt:b])
+    if n is None:
         return []
-    b = text.find("\n", nxt)
-    after = text[nxt : b if b >= 0 else len(text)].split("\t", 1)[0]
-    n = _serial(after)
-    if n is None or n <= last:
+    last = _last_serial(run, text, groups.serial_header)
+    if last is None or n <= last:
         return []  # the table's numbering does not go on after them: another table, or none
     rows = []
     a = start
@@ -271,9 +270,9 @@ def table_groups(document: Document, *, groups: GroupRows | None = None) -> list
 def group_row_starts(text: str, groups: GroupRows) -> set[int]:
     """Where the group rows of the text's tables start (their line starts): lines that are rows of a table.
 
-    >>> text = "序号\t举措\t指导部门\n一、知识产权保护方面（共2项）\n1\t三合一审判\t最高人民法院\n2\t专利保险\t国家知识产权局\n"
+    >>> text = "序号\\t举措\\t指导部门\\n一、知识产权保护方面（共2项）\\n1\\t三合一审判\\t最高人民法院\\n2\\t专利保险\\t国家知识产权局\\n"
     >>> starts = group_row_starts(text, GroupRows(re.compile("序号"), 40))
-    >>> [text[s:text.index("\n", s)] for s in sorted(starts)]
+    >>> [text[s:text.index("\\n", s)] for s in sorted(starts)]
     ['一、知识产权保护方面（共2项）']
     """
     if "\t" not in text:
