@@ -217,7 +217,8 @@ def _table_lines(text: str, lines: list[_Line], rules: StructureRules, match: Ca
     """
     if "\t" not in text:
         return  # (no table, nothing to do: most plans)
-    groups = group_row_starts(text, GroupRows(rules.serial_header, rules.table_group_max))
+    groups = group_row_starts(text, GroupRows(rules.serial_header, rules.table_group_max)) \
+        if _between_rows(text, lines) else set()
     prev: _Line | None = None  # the last line that is not blank
     notes: tuple[str, int] | None = None  # the open note list: its numbering family, the last number seen
     for ln in lines:
@@ -242,6 +243,22 @@ def _table_lines(text: str, lines: list[_Line], rules: StructureRules, match: Ca
                     if first is not None and first.value == 1:
                         notes = (first.style.family, 1)
         prev = ln
+
+
+def _between_rows(text: str, lines: list[_Line]) -> bool:
+    """Whether some lines without a tab stand right between two lines with one (no blank line between): the
+    only place a table's group row can be (the tables are read again only then)."""
+    state = 0  # 1: right after a line with a tab; 2: in a run of lines without one that began there
+    for ln in lines:
+        if ln.kind == "blank":
+            state = 0
+        elif "\t" in text[ln.start : ln.content_end]:
+            if state == 2:
+                return True
+            state = 1
+        elif state:
+            state = 2
+    return False
 
 
 def _confirm_sequence_headings(lines: list[_Line]) -> None:
