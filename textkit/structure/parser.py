@@ -32,6 +32,7 @@ from textkit.patterns import compiled, guarded
 from textkit.rules import Field, load_entries
 from textkit.structure.inline import Piece, item_labels, split_paragraph
 from textkit.structure.numbering import Marker, Markers, NumberingStyle, load_styles, marker_key
+from textkit.structure.tables import GroupRows, group_row_starts
 
 __all__ = ["StructureRules", "load_structure_rules", "parse_structure", "plan_title"]
 
@@ -44,11 +45,11 @@ _TITLE_STOP = re.compile(r"[。：:]")
 _PART_SCHEMA = {
     "id": Field(required=True),
     "kind": Field(required=True, choices=("label", "attachment", "signature-suffix", "date-line", "closing",
-                                          "recipient", "notice-title", "plan-title", "box", "runin-bullet",
-                                          "runin-sentence")),
+                                          "recipient", "notice-title", "plan-title", "box", "file-name",
+                                          "table-note", "serial-header", "runin-bullet", "runin-sentence")),
     "pattern": Field(required=True, regex=True),
 }
-_PARAMS = ("runin.min_title", "runin.max_title", "runin.min_body", "runin.min_siblings")
+_PARAMS = ("runin.min_title", "runin.max_title", "runin.min_body", "runin.min_siblings", "table.group_max")
 _PARAM_SCHEMA = {
     "id": Field(required=True, choices=_PARAMS),
     "value": Field(required=True, types=int),
@@ -72,11 +73,15 @@ class StructureRules:
     notice_title: re.Pattern[str]
     plan_title: re.Pattern[str]
     box: re.Pattern[str]  # a line opening a boxed list; groups n and title (see `_Box`)
+    file_name: re.Pattern[str]  # a line naming an attached file (….docx), in the list of attachment names
+    table_note: re.Pattern[str]  # the notes under a table (注：, 说明：); group rest
+    serial_header: re.Pattern[str]  # a header cell over a column that numbers a table's rows (序号)
     runin_bullet: re.Pattern[str]  # a bullet before a run-in title (——产业规模快速壮大。…): not part of the title
     runin_sentence: re.Pattern[str]  # a first clause that is a sentence, not a run-in title (要加强领导。…)
     runin_title: tuple[int, int] = (2, 16)  # the shortest and longest run-in title, in characters
     runin_body: int = 10  # the shortest body after a run-in title, in characters (stripped)
     runin_siblings: int = 2  # run-in titled paragraphs come as a list of at least this many
+    table_group_max: int = 40  # the longest group row of a table (一、知识产权保护方面（共5项）), in characters
     ranks: tuple[tuple[str, int], ...] = ()  # numbering family → its place in the usual order of levels (1 = 一、)
 
     def rank(self, family: str) -> int | None:
@@ -117,11 +122,15 @@ def _load_rules(numbering: tuple[str, ...], parts: tuple[str, ...]) -> Structure
         notice_title=alt("notice-title"),
         plan_title=alt("plan-title"),
         box=alt("box"),
+        file_name=alt("file-name"),
+        table_note=alt("table-note"),
+        serial_header=alt("serial-header"),
         runin_bullet=re.compile(guarded(alt("runin-bullet").pattern)),  # tried at every text line's start
         runin_sentence=alt("runin-sentence"),
         runin_title=(params.get("runin.min_title", 2), params.get("runin.max_title", 16)),
         runin_body=params.get("runin.min_body", 10),
         runin_siblings=params.get("runin.min_siblings", 2),
+        table_group_max=params.get("table.group_max", 40),
         ranks=tuple((f, n) for n, f in enumerate(order, start=1)),
     )
 
@@ -196,6 +205,60 @@ def _classify(text: str, lines: list[_Line], rules: StructureRules, *, fast: boo
         if lab is not None and _COLON_AHEAD.match(content, lab.end()):
             ln.kind, ln.label = "label", _SPACES.sub("", lab.group("label"))
     _confirm_sequence_headings(lines)
+    _table_lines(text, lines, rules, match)
+
+
+def _table_lines(text: str, lines: list[_Line], rules: StructureRules, match: Callable[..., Marker | None]) -> None:
+    """Lines without a tab that belong to a table, not to the plan's numbering.
+
+    - A table's group rows (一、知识产权保护方面（共5项） between its rows, `tables.group_row_starts`) are table rows.
+    - The numbered notes under a table (注： / 说明： right after its last row, then 1. 2. …, or 注：1.… then
+      2. …) are the table's notes: paragraphs, not headings.
+    """
+    if "\t" not in text:
+        return  # (no table, nothing to do: most plans)
+    groups = group_row_starts(text, GroupRows(rules.serial_header, rules.table_group_max)) \
+        if _between_rows(text, lines) else set()
+    prev: _Line | None = None  # the last line that is not blank
+    notes: tuple[str, int] | None = None  # the open note list: its numbering family, the last number seen
+    for ln in lines:
+        if ln.kind == "blank":
+            continue
+        if ln.start in groups:
+            ln.kind, ln.marker, ln.label = "table", None, None
+        elif notes is not None and ln.kind == "heading" and ln.marker is not None \
+                and notes[0] in ("", ln.marker.style.family) and ln.marker.value == notes[1] + 1:
+            notes = (notes[0], ln.marker.value)
+            ln.kind, ln.marker = "text", None
+            prev = ln
+            continue
+        notes = None
+        if prev is not None and prev.kind == "table" and ln.kind in ("text", "label"):
+            note = rules.table_note.match(ln.content)
+            if note is not None:
+                if not note.group("rest"):
+                    notes = ("", 0)  # a bare 注：: the first numbered line fixes the family
+                else:
+                    first = match(text, ln.content_start + note.start("rest"))
+                    if first is not None and first.value == 1:
+                        notes = (first.style.family, 1)
+        prev = ln
+
+
+def _between_rows(text: str, lines: list[_Line]) -> bool:
+    """Whether some lines without a tab stand right between two lines with one (no blank line between): the
+    only place a table's group row can be (the tables are read again only then)."""
+    state = 0  # 1: right after a line with a tab; 2: in a run of lines without one that began there
+    for ln in lines:
+        if ln.kind == "blank":
+            state = 0
+        elif "\t" in text[ln.start : ln.content_end]:
+            if state == 2:
+                return True
+            state = 1
+        elif state:
+            state = 2
+    return False
 
 
 def _confirm_sequence_headings(lines: list[_Line]) -> None:
@@ -350,13 +413,18 @@ def _cut_parts(lines: list[_Line], rules: StructureRules) -> list[_Part]:
     kind = "body"
     i = 0
     n = len(lines)
+
+    def entry(ln: _Line) -> bool:
+        """An entry of a list of attachment names, or a line naming an attached file between them (….docx)."""
+        return _is_list_entry(ln) or (ln.kind == "text" and rules.file_name.fullmatch(ln.content) is not None)
+
     while i < n:
         ln = lines[i]
         att = _attachment_start(ln, rules)
-        if att is not None and (att == "attachment" or _has_body_after(lines, i, rules)):
+        if att is not None and (att == "attachment" or _has_body_after(lines, i, entry, rules)):
             if att == "list":
                 # 附件： followed by the list of attachment names: closing matter, not headings
-                j = _take_while(lines, i + 1, _is_list_entry)
+                j = _take_while(lines, i + 1, entry)
                 entries = [("closing", ln)] + [("closing", lines[k]) for k in range(i + 1, j)]
                 if cur or not parts:
                     parts.append(_Part(kind, cur))
@@ -371,7 +439,7 @@ def _cut_parts(lines: list[_Line], rules: StructureRules) -> list[_Part]:
         if att is not None and att in ("named", "list") and kind != "attachment":
             # 附件：NAME with nothing after it: the attachment is a separate file
             part = _Part(kind, cur)
-            j = _take_while(lines, i + 1, _is_list_entry)
+            j = _take_while(lines, i + 1, entry)
             part.closing.extend(("closing", x) for x in lines[i : j])
             parts.append(part)
             cur, i = [], j
@@ -422,9 +490,10 @@ def _is_list_entry(ln: _Line) -> bool:
     return ln.kind in ("heading", "text") and ln.marker is not None and len(c) <= 80 and c[-1] not in "。"
 
 
-def _has_body_after(lines: list[_Line], i: int, rules: StructureRules) -> bool:
-    """Whether the attachment line at ``i`` is followed by the attachment's own content."""
-    j = _take_while(lines, i + 1, _is_list_entry)
+def _has_body_after(lines: list[_Line], i: int, entry: Callable[[_Line], bool], rules: StructureRules) -> bool:
+    """Whether the attachment line at ``i`` is followed by the attachment's own content (not only by the
+    entries of a list of attachment names, as ``entry`` tells them)."""
+    j = _take_while(lines, i + 1, entry)
     return (j < len(lines) and j > i + 1 and _attachment_start(lines[j], rules) == "attachment") or (
         j == i + 1 and j < len(lines)
     )

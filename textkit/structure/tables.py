@@ -25,7 +25,8 @@ from typing import NamedTuple
 from textkit._frozen import quick_init
 from textkit.model import Document
 
-__all__ = ["ROLE_KINDS", "CellInfo", "TableRow", "align_row", "column_kind", "table_groups", "task_table_rows"]
+__all__ = ["ROLE_KINDS", "CellInfo", "GroupRows", "TableRow", "align_row", "column_kind", "group_row_starts",
+           "table_groups", "task_table_rows"]
 
 ROLE_KINDS = ("lead", "support", "responsible")  # the column kinds that hold units
 _SPACE_RE = re.compile(r"\s+")
@@ -44,11 +45,20 @@ class CellInfo(NamedTuple):
 
 
 class RawRow(NamedTuple):
-    """A row of a table as found: its span and its cells' spans."""
+    """A row of a table as found: its span and its cells' spans; ``group`` for a group row (a line without a
+    tab between the table's rows: 一、知识产权保护方面（共5项）), which heads the rows after it and is no task row."""
 
     start: int
     end: int
     cells: list[tuple[int, int]]
+    group: bool = False
+
+
+class GroupRows(NamedTuple):
+    """What tells a table's group rows (structure.toml: ``serial-header``, ``table.group_max``)."""
+
+    serial_header: re.Pattern[str]  # the first header cell of a column that numbers the rows (序号)
+    longest: int  # the longest group row, in characters
 
 
 @quick_init
@@ -138,8 +148,61 @@ def align_row(
     return [j + best_shift for j in range(n)]
 
 
-def _text_tables(text: str) -> list[list[RawRow]]:
-    """Runs of tab-separated lines."""
+_SERIAL = re.compile(r"[0-9０-９]{1,4}")
+_SENTENCE_END = "。；;！？!?"
+
+
+def _serial(cell: str) -> int | None:
+    """The row number a first cell holds (12, １２), or None."""
+    c = cell.strip()
+    return int(c) if _SERIAL.fullmatch(c) else None  # (int() reads full-width digits too)
+
+
+def _last_serial(run: list[RawRow], text: str, serial_header: re.Pattern[str]) -> int | None:
+    """The last row number in the first column of ``run``: 0 under a 序号 header with no row yet, None when
+    the first column does not number the rows."""
+    last: int | None = None
+    for k, row in enumerate(run):
+        if row.group:
+            continue
+        s, e = row.cells[0]
+        first = text[s:e].strip()
+        n = _serial(first)
+        if n is not None:
+            last = n
+        elif k == 0 and serial_header.fullmatch(_compact(first)):
+            last = 0
+        else:
+            return None
+    return last
+
+
+def _group_rows(text: str, start: int, end: int, run: list[RawRow], nxt: int, groups: GroupRows) -> list[RawRow]:
+    """The lines ``text[start:end]`` between the rows of ``run`` and the row that starts at ``nxt`` as group rows
+    of the table, when they are (see `GroupRows`); else []."""
+    if end <= start:
+        return []
+    b = text.find("\t", nxt)  # (the row at nxt has a tab: its first cell ends there)
+    n = _serial(text[nxt:b])
+    if n is None:
+        return []
+    last = _last_serial(run, text, groups.serial_header)
+    if last is None or n <= last:
+        return []  # the table's numbering does not go on after them: another table, or none
+    rows = []
+    a = start
+    for line in text[start:end].split("\n"):
+        c = line.strip()
+        if not c or len(c) > groups.longest or c[-1] in _SENTENCE_END:
+            return []
+        s = a + line.index(c[0])
+        rows.append(RawRow(a, a + len(line), [(s, s + len(c))], group=True))
+        a += len(line) + 1
+    return rows
+
+
+def _text_tables(text: str, groups: GroupRows | None = None) -> list[list[RawRow]]:
+    """Runs of tab-separated lines, with the group rows between them (``groups``: what tells them)."""
     tables: list[list[RawRow]] = []
     run: list[RawRow] = []
     n = len(text)
@@ -151,9 +214,13 @@ def _text_tables(text: str) -> list[list[RawRow]]:
         b = text.find("\n", j)
         if b < 0:
             b = n
-        if a != prev_end + 1 and run:  # a line without a tab came between: the run has ended
-            tables.append(run)
-            run = []
+        if a != prev_end + 1 and run:  # a line without a tab came between: the run has ended, unless a group row
+            bridge = _group_rows(text, prev_end + 1, a - 1, run, a, groups) if groups is not None else []
+            if bridge:
+                run.extend(bridge)
+            else:
+                tables.append(run)
+                run = []
         cells: list[tuple[int, int]] = []
         last = a
         while j >= 0:
@@ -185,23 +252,50 @@ def _doc_tables(document: Document) -> list[list[RawRow]]:
     return out
 
 
-def table_groups(document: Document) -> list[list[RawRow]]:
-    """The tables of ``document``: its source tables (.docx/.pdf), else its runs of tab-separated lines."""
-    return _doc_tables(document) if document.tables else _text_tables(document.text)
+def _shipped_groups() -> GroupRows:
+    from textkit.structure.parser import load_structure_rules  # (the parser reads tables: loaded when used)
+
+    rules = load_structure_rules()
+    return GroupRows(rules.serial_header, rules.table_group_max)
 
 
-def task_table_rows(document: Document, *, columns: Columns, read_cell: ReadCell) -> tuple[TableRow, ...]:
+def table_groups(document: Document, *, groups: GroupRows | None = None) -> list[list[RawRow]]:
+    """The tables of ``document``: its source tables (.docx/.pdf), else its runs of tab-separated lines with
+    their group rows (``groups``: what tells them, by default structure.toml's)."""
+    if document.tables:
+        return _doc_tables(document)
+    return _text_tables(document.text, groups or _shipped_groups())
+
+
+def group_row_starts(text: str, groups: GroupRows) -> set[int]:
+    """Where the group rows of the text's tables start (their line starts): lines that are rows of a table.
+
+    >>> text = "序号\\t举措\\t指导部门\\n一、知识产权保护方面（共2项）\\n1\\t三合一审判\\t最高人民法院\\n2\\t专利保险\\t国家知识产权局\\n"
+    >>> starts = group_row_starts(text, GroupRows(re.compile("序号"), 40))
+    >>> [text[s:text.index("\\n", s)] for s in sorted(starts)]
+    ['一、知识产权保护方面（共2项）']
+    """
+    if "\t" not in text:
+        return set()
+    return {r.start for run in _text_tables(text, groups) for r in run if r.group}
+
+
+def task_table_rows(document: Document, *, columns: Columns, read_cell: ReadCell,
+                    groups: GroupRows | None = None) -> tuple[TableRow, ...]:
     """Rows of the task tables of ``document`` (tables whose header names a unit column), each cell tagged
     with its column kind (by ``columns``); header rows are included with ``header=True``. ``read_cell``
-    tells what a cell looks like, for aligning rows with merged cells."""
+    tells what a cell looks like, for aligning rows with merged cells. A table's group rows (一、…方面, a
+    line between its rows) are no task rows: the rows after them keep the table's header."""
     text = document.text
     cache: dict[str, CellInfo] = {}
     rows: list[TableRow] = []
     column_kinds: dict[str, str] = {}  # a header candidate's cells (many rows are tried): read each once
-    for group in table_groups(document):
+    for group in table_groups(document, groups=groups):
         kinds: list[str] | None = None
         scores: dict[str, list[int | None]] = {}  # the fit of a cell under each of this table's columns
-        for a, b, cells in group:
+        for a, b, cells, is_group in group:
+            if is_group:
+                continue
             texts = [text[s:e] for s, e in cells]
             if kinds is None:
                 cand = []
