@@ -25,6 +25,6 @@ def test_check_compare_lint_take_paths(seed000_path: Path, seed001_path: Path) -
     text = seed001_path.read_text(encoding="utf-8")
     assert "开展开展" in [text[f.start:f.end] for f in found.findings]
     # importing the lint subpackage does not hide the function
-    importlib.import_module("textkit.lint.config")
+    importlib.import_module("textkit.lint_rules")
 
     assert callable(textkit.lint) and textkit.lint(seed001_path).findings == found.findings

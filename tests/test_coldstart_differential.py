@@ -94,12 +94,12 @@ def test_parse_reads_no_lint_rules_and_lint_reads_them_once(tmp_path: Path) -> N
     # the shipped lint rules are loaded when `RuleSet.lint` is first asked for: never by a parse
     probe = (
         "import sys\n"
-        "from textkit.rules import load_rules\n"
+        "from textkit.ruleset import load_rules\n"
         "from textkit.pipeline import parse\n"
         f"rules = load_rules(); parse({str(SEED_001)!r}, rules=rules)\n"
-        "print('textkit.lint.config' in sys.modules)\n"
+        "print('textkit.lint_rules' in sys.modules)\n"
         "first = rules.lint\n"
-        "print('textkit.lint.config' in sys.modules, rules.lint is first, first.rule('text.doubled-word').severity)\n"
+        "print('textkit.lint_rules' in sys.modules, rules.lint is first, first.rule('text.doubled-word').severity)\n"
     )
     env = {k: v for k, v in os.environ.items() if k != "TEXTKIT_NO_CACHE"}
     env["XDG_CACHE_HOME"] = str(tmp_path)

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from textkit.patterns import PrefixMemo, Scanner, _prefixes
-from textkit.rules import default_rules
+from textkit.ruleset import default_rules
 
 PATTERNS = [r"[0-9]+月|每[年月]", r"(?<=责任)单位[:：]", r"第[一二三四五六七八九十]+[章节条]", r"a*", r"(?i)ab", r"[^，]+局"]
 

@@ -72,7 +72,7 @@ def test_rules_user_numbering_style_is_layered_over_defaults(tmp_path: Path) -> 
 
 from textkit.cli import main  # noqa: E402
 from textkit.pipeline import parse_text  # noqa: E402
-from textkit.rules import load_rules  # noqa: E402
+from textkit.ruleset import load_rules  # noqa: E402
 
 _PLAN = (
     "一、活动安排\n"

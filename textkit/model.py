@@ -345,17 +345,11 @@ class Plan:
     units: tuple[ResponsibleUnit, ...] = ()
     dates: tuple[TimeExpression, ...] = ()
     quantities: tuple[Quantity, ...] = ()
+    title: str = ""  # the plan's title, as ``parse --format json`` gives it (``某局主题教育实施方案``)
 
     @property
     def text(self) -> str:
         return self.document.text
-
-    @property
-    def title(self) -> str:
-        """The plan's title, as ``parse --format json`` gives it (``某局主题教育实施方案``)."""
-        from textkit.structure import plan_title  # structure builds on the model: imported when asked
-
-        return plan_title(self.document, self.root)
 
     def sections(self) -> list[Section]:
         """All numbered sections in text order."""

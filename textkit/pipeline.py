@@ -15,8 +15,8 @@ from textkit.errors import InputError, InternalError
 from textkit.extraction import extract
 from textkit.model import Document, Plan
 from textkit.reading import DEFAULT_LIMITS, Limits, read, read_text
-from textkit.rules import RuleSet, default_rules
-from textkit.structure import parse_structure
+from textkit.ruleset import RuleSet, default_rules
+from textkit.structure import parse_structure, plan_title
 
 __all__ = ["parse", "parse_many", "parse_text"]
 
@@ -32,7 +32,7 @@ def parse(
     """Read (if given a path), segment and extract a plan.
 
     ``reference_date`` anchors dates written without a year (``9月28日前``); without it the year is
-    taken from the plan's own text where it states one. ``rules``: a rule set from `textkit.rules.load_rules`
+    taken from the plan's own text where it states one. ``rules``: a rule set from `textkit.ruleset.load_rules`
     (a user's folder layered over the shipped rules); the shipped rules when not given. ``fast=False`` takes
     the plain path of every stage (no prefilter, no memo): slower, and the same plan.
 
@@ -46,7 +46,7 @@ def parse(
     root, warnings = parse_structure(doc, rules=rs.structure, fast=fast)
     tables = rs.units.task_tables(doc, fast=fast)
     # 2. extraction: times, units, quantities, then the measures that hold them
-    found = extract(doc, root, reference_date=reference_date, rules=rs, tables=tables, fast=fast)
+    found = extract(doc, root, reference_date=reference_date, time=rs.time, units=rs.units, tables=tables, fast=fast)
     return Plan(
         document=doc,
         root=root,
@@ -57,6 +57,7 @@ def parse(
         units=found.units,
         dates=found.dates,
         quantities=found.quantities,
+        title=plan_title(doc, root),
     )
 
 

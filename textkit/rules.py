@@ -10,9 +10,9 @@ Wherever an entry takes a regular expression it may give a word list instead (``
 the words become an alternation of literals, longest first, so a domain expert rarely writes a regex. Every
 regex of a rule file is compiled by `compile_pattern`, the one place a user's pattern meets the regex engine.
 
-`RuleSet` bundles every rule family a parse uses (numbering, structure, roles, units, time words, lint),
-loaded and validated once (`load_rules`, optionally from a folder of user files) and passed along as
-``rules=``.
+This module reads the files; `textkit.ruleset.RuleSet` bundles what the stages compile from them (numbering,
+structure, roles, units, time words, lint), loaded and validated once (`textkit.ruleset.load_rules`,
+optionally from a folder of user files) and passed along as ``rules=``.
 """
 
 from __future__ import annotations
@@ -22,25 +22,22 @@ import math
 import os
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import Any, NamedTuple
 
 from textkit.errors import RuleError
-from textkit.patterns import default_code_memo, default_data_memo, save_memos, text_digest
+from textkit.patterns import default_code_memo, default_data_memo, text_digest
 from textkit.safe_regex import UnsafePatternError, check_pattern
 
-if TYPE_CHECKING:
-    from textkit.extraction.time_rules import TimeGrammar
-    from textkit.extraction.units.rules import UnitExtractor
-    from textkit.lint.config import LintConfig
-    from textkit.structure.parser import StructureRules
-
 __all__ = [
-    "RULE_FILES", "Entry", "Field", "RuleSet", "compile_pattern", "data_path", "default_rules", "load_entries",
-    "load_jsonl", "load_layered", "load_rules", "read_toml", "words_pattern",
+    "MAX_RULE_BYTES", "Entry", "Field", "compile_pattern", "data_path", "load_entries", "load_jsonl", "load_layered",
+    "read_toml", "words_pattern",
 ]
+
+
+MAX_RULE_BYTES = 2 * 1024 * 1024  # checklists, configs, word lists, rule files (`Limits.max_rule_bytes`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,16 +91,14 @@ def _parse_toml(text: str, path: str | Path) -> dict[str, Any]:
 
 def read_rule_text(path: str | Path) -> str:
     """The UTF-8 text of a rule, config or word-list file; a folder, a binary file or one larger than
-    ``Limits.max_rule_bytes`` is a `RuleError` (issue 16)."""
-    from textkit.reading import DEFAULT_LIMITS
-
+    ``MAX_RULE_BYTES`` is a `RuleError` (issue 16)."""
     p = Path(path)
     try:
         if p.is_dir():
             raise RuleError("is a folder, not a rule file", file=str(path))
         size = p.stat().st_size
-        if size > DEFAULT_LIMITS.max_rule_bytes:
-            raise RuleError(f"is {size:,} bytes; the limit for a rule file is {DEFAULT_LIMITS.max_rule_bytes:,} "
+        if size > MAX_RULE_BYTES:
+            raise RuleError(f"is {size:,} bytes; the limit for a rule file is {MAX_RULE_BYTES:,} "
                             "(max_rule_bytes)", file=str(path))
         data = p.read_bytes()
     except FileNotFoundError:
@@ -300,92 +295,3 @@ def load_jsonl(name: str, schema: Mapping[str, Field], *, extra: Iterable[str | 
                 raise RuleError(f"not valid JSON: {exc.msg}", file=str(path), entry=f"line {n}") from None
             out.append(_check_entry(raw, schema, file=str(path), where=f"line {n}"))
     return out
-
-
-# ---- the rule set of a parse ----------------------------------------------------------------------------
-
-# the data files a user's rule folder may hold, each layered over the shipped file of the same name
-RULE_FILES = ("numbering.toml", "structure.toml", "roles.toml", "units.toml", "time.toml", "holidays.toml",
-              "lint.toml")
-
-
-@dataclass(frozen=True, slots=True, eq=False)  # compared by identity: a rule set is loaded once and passed on
-class RuleSet:
-    """Every rule family of a parse, loaded and validated once: numbering and structure (`structure`), roles
-    and units (`units`, compiled into the extractor), time words and holidays (`time`), lint rules (`lint`).
-    ``files`` lists the user files layered over the defaults.
-
-    >>> rules = load_rules()
-    >>> rules.files, len(rules.structure.styles) > 10
-    ((), True)
-    """
-
-    structure: StructureRules
-    units: UnitExtractor
-    time: TimeGrammar
-    lint_config: LintConfig | None = None  # None: the shipped lint rules, loaded when `lint` is first asked for
-    files: tuple[Path, ...] = ()
-    _shipped_lint: list[LintConfig] = field(default_factory=list, repr=False)
-
-    @property
-    def lint(self) -> LintConfig:
-        """The lint rules: a user's ``lint.toml`` layered over the shipped rules (loaded and checked with the
-        rest), or the shipped rules, loaded on first use (a parse never reads them)."""
-        if self.lint_config is not None:
-            return self.lint_config
-        if not self._shipped_lint:
-            from textkit.lint.config import load_config
-
-            self._shipped_lint.append(load_config(None))
-            save_memos()
-        return self._shipped_lint[0]
-
-
-def load_rules(folder: str | Path | None = None) -> RuleSet:
-    """The rule set: the shipped rules, layered with the user files of ``folder`` (named as the shipped files:
-    ``numbering.toml``, ``roles.toml``, ``units.toml``, ``time.toml``…). Any error names the user's file,
-    entry and key.
-
-    Raises:
-        RuleError: ``folder`` is no folder, holds a file of another name, or a file is invalid.
-    """
-    if folder is None:
-        return default_rules()
-    root = Path(folder)
-    if not root.is_dir():
-        raise RuleError("no such rule folder", file=str(folder))
-    found: dict[str, Path] = {}
-    for path in sorted(root.iterdir()):
-        if path.name.startswith(".") or path.is_dir():
-            continue
-        if path.name not in RULE_FILES:
-            raise RuleError(f"unknown rule file {path.name!r}; allowed: {', '.join(RULE_FILES)}", file=str(path))
-        found[path.name] = path
-    return _build(found)
-
-
-def _build(user: Mapping[str, Path]) -> RuleSet:
-    from textkit.extraction.time_rules import grammar
-    from textkit.extraction.units.rules import as_extractor, load_unit_rules
-    from textkit.structure.parser import load_structure_rules
-
-    def extra(name: str) -> tuple[str, ...]:
-        return (str(user[name]),) if name in user else ()
-
-    structure = load_structure_rules(numbering=extra("numbering.toml"), parts=extra("structure.toml"))
-    units = as_extractor(load_unit_rules(extra("roles.toml"), extra("units.toml")))
-    time = grammar(extra("time.toml"), extra("holidays.toml"))
-    lint_config = None  # the shipped lint rules are loaded when first used (`RuleSet.lint`); a user's now,
-    if "lint.toml" in user:  # so that an error in it is reported with the rest, before any file is read
-        from textkit.lint.config import load_config
-
-        lint_config = load_config(user["lint.toml"])
-    rules = RuleSet(structure=structure, units=units, time=time, lint_config=lint_config, files=tuple(user.values()))
-    save_memos()  # the regex programs and prefixes worked out for these rules, for the next process
-    return rules
-
-
-@lru_cache(maxsize=1)
-def default_rules() -> RuleSet:
-    """The shipped rule set (loaded once)."""
-    return _build({})

@@ -12,7 +12,7 @@ import pytest
 from textkit.model import Document
 from textkit.pipeline import parse
 from textkit.reading import read
-from textkit.rules import load_rules
+from textkit.ruleset import load_rules
 
 REF = date(2023, 9, 1)
 

@@ -17,7 +17,7 @@ from textkit.model import Plan
 from textkit.reading import DEFAULT_LIMITS, Limits
 
 if TYPE_CHECKING:
-    from textkit.rules import RuleSet
+    from textkit.ruleset import RuleSet
 
 __all__ = [
     "OUTPUT_OPTIONS",
@@ -96,7 +96,7 @@ def limits_from(args: argparse.Namespace) -> Limits:
 
 def rules_from(args: argparse.Namespace) -> RuleSet:
     """The rule set of ``--rules DIR`` (the shipped rules without it), loaded once for the whole batch."""
-    from textkit.rules import load_rules
+    from textkit.ruleset import load_rules
 
     return load_rules(getattr(args, "rules", None))
 

@@ -34,7 +34,7 @@ from textkit.reading import DEFAULT_LIMITS, Limits
 if TYPE_CHECKING:
     from textkit.comparison.checklist import Checklist, ChecklistItem
     from textkit.comparison.coverage import CheckResult
-    from textkit.rules import RuleSet
+    from textkit.ruleset import RuleSet
 
 __all__ = ["PLAN_SUFFIXES", "Comparison", "CoverageMatrix", "compare", "expand_inputs"]
 

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
 
 from textkit.extraction.measures import build_measures
 from textkit.extraction.quantities import extract_quantities
+from textkit.extraction.time_rules import TimeGrammar, grammar
 from textkit.extraction.timex import extract_times
 from textkit.extraction.units import extract_units
+from textkit.extraction.units.rules import UnitExtractor, default_extractor
 from textkit.model import (
     Document,
     Measure,
@@ -26,9 +27,6 @@ from textkit.model import (
     TimeValue,
 )
 from textkit.structure.tables import TableRow
-
-if TYPE_CHECKING:
-    from textkit.rules import RuleSet
 
 __all__ = ["Extraction", "extract"]
 
@@ -44,12 +42,13 @@ class Extraction:
 
 
 def extract(
-    document: Document, root: Section, *, reference_date: date | None = None, rules: RuleSet | None = None,
-    tables: tuple[TableRow, ...] | None = None, fast: bool = True,
+    document: Document, root: Section, *, reference_date: date | None = None, time: TimeGrammar | None = None,
+    units: UnitExtractor | None = None, tables: tuple[TableRow, ...] | None = None, fast: bool = True,
 ) -> Extraction:
     """Run every extractor over the parsed tree of ``document``.
 
-    ``rules``: the rule set (`textkit.rules.load_rules`; the shipped rules when not given). ``tables``: the
+    ``time``, ``units``: the compiled time grammar and unit extractor (those of a rule set,
+    `textkit.ruleset.load_rules`; the shipped rules when not given). ``tables``: the
     task-table rows, when the caller found them already (`textkit.structure.tables`). ``fast=False`` takes
     the plain path of every stage, which gives the same result.
 
@@ -59,17 +58,16 @@ def extract(
     >>> [(u.name, u.role, u.source) for u in found.units], [t.value.end for t in found.dates]
     ([('市文化局', 'lead', 'phrase')], ['2023-09-30'])
     """
-    from textkit.rules import default_rules
-
-    rs = rules if rules is not None else default_rules()
+    time = time if time is not None else grammar()
+    extractor = units if units is not None else default_extractor()
     sections = SectionIndex(root)  # one index of the tree for every stage's offset → section lookups
-    rows = tables if tables is not None else rs.units.task_tables(document, fast=fast)
-    dates, period = extract_times(document, root, reference_date=reference_date, rules=rs.time, sections=sections,
+    rows = tables if tables is not None else extractor.task_tables(document, fast=fast)
+    dates, period = extract_times(document, root, reference_date=reference_date, rules=time, sections=sections,
                                   fast=fast)
-    units = extract_units(document, root, rules=rs.units, tables=rows, sections=sections, fast=fast)
+    found_units = extract_units(document, root, rules=extractor, tables=rows, sections=sections, fast=fast)
     quantities = extract_quantities(document, root, sections=sections, fast=fast)
-    measures = build_measures(document, root, units=units, dates=dates, tables=rows, sections=sections)
-    return Extraction(measures=measures, units=units, dates=dates, quantities=quantities, period=period,
+    measures = build_measures(document, root, units=found_units, dates=dates, tables=rows, sections=sections)
+    return Extraction(measures=measures, units=found_units, dates=dates, quantities=quantities, period=period,
                       warnings=_date_warnings(dates))
 
 

@@ -19,9 +19,9 @@ from dataclasses import dataclass
 from textkit.errors import OptionError
 from textkit.lint import counts, measures, numbering, text, words
 from textkit.lint.base import Check, Context
-from textkit.lint.config import SEVERITIES, LintConfig, RuleConfig, Severity, load_config, severity_rank
+from textkit.lint_rules import SEVERITIES, LintConfig, RuleConfig, Severity, load_config, severity_rank
 from textkit.model import Plan, section_index
-from textkit.rules import RuleSet
+from textkit.ruleset import RuleSet
 
 __all__ = ["CHECKS", "Finding", "LintConfig", "LintResult", "RuleConfig", "Severity", "lint", "load_config"]
 
@@ -82,7 +82,7 @@ def lint(
 ) -> LintResult:
     """Run the enabled rules of ``config`` (default: the shipped rule set) over a parsed plan.
 
-    ``rules`` is either a rule set (`textkit.rules.load_rules`: its lint rules are the config, unless
+    ``rules`` is either a rule set (`textkit.ruleset.load_rules`: its lint rules are the config, unless
     ``config`` is given) or rule ids that narrow the run (each must exist; switched-off ones run too when
     named).
 

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
 
-from textkit.lint.config import LintConfig, RuleConfig
+from textkit.lint_rules import LintConfig, RuleConfig
 from textkit.model import Plan, Section
 from textkit.tokenize import Token, tokenize
 

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 
 from textkit.lint.base import Context, Hit
-from textkit.lint.config import RuleConfig
+from textkit.lint_rules import RuleConfig
 from textkit.model import Quantity, Section, section_index
 
 __all__ = ["CHECKS", "count_mismatch"]

@@ -6,7 +6,7 @@ timing, deadlines outside the plan's own period, dates that do not exist, weekda
 date that does not exist is exactly what a normaliser cannot turn into a value.
 
 >>> from textkit.pipeline import parse_text
->>> from textkit.lint.config import load_config
+>>> from textkit.lint_rules import load_config
 >>> ctx = Context(parse_text("会议定于2023年2月30日召开。"), load_config())
 >>> [ctx.text[h.start:h.end] for h in invalid_date(ctx, ctx.config.rule("measures.invalid-date"))]
 ['2023年2月30日']
@@ -23,7 +23,7 @@ from datetime import date
 
 from textkit.extraction.timex import MAX_YEAR, MIN_YEAR, YEARS_AHEAD, plausible_year, written_years
 from textkit.lint.base import Context, Hit
-from textkit.lint.config import RuleConfig
+from textkit.lint_rules import RuleConfig
 from textkit.model import Measure, Section
 from textkit.numerals import parse_number
 

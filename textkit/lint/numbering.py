@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from textkit.lint.base import Context, Hit
-from textkit.lint.config import RuleConfig
+from textkit.lint_rules import RuleConfig
 from textkit.model import Section
 from textkit.numerals import int_to_chinese
 

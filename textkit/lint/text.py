@@ -2,7 +2,7 @@
 placeholders. They read the text (and jieba tokens); the section tree only tells them where markers are.
 
 >>> from textkit.pipeline import parse_text
->>> from textkit.lint.config import load_config
+>>> from textkit.lint_rules import load_config
 >>> ctx = Context(parse_text("要在全党开展开展学习。"), load_config())
 >>> [ctx.text[h.start:h.end] for h in doubled_word(ctx, ctx.config.rule("text.doubled-word"))]
 ['开展开展']
@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 
 from textkit.lint.base import Context, Hit, is_han
-from textkit.lint.config import RuleConfig
+from textkit.lint_rules import RuleConfig
 
 __all__ = ["CHECKS", "doubled_punct", "doubled_word", "half_width_punct", "placeholder", "private_use", "stray_space",
            "unbalanced"]

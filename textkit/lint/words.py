@@ -1,7 +1,7 @@
 """Words rules: known misused words and phrases from ``data/misused.jsonl``.
 
 >>> from textkit.pipeline import parse_text
->>> from textkit.lint.config import load_config
+>>> from textkit.lint_rules import load_config
 >>> ctx = Context(parse_text("坚决打赢污染防止攻坚战。"), load_config())
 >>> [(ctx.text[h.start:h.end], h.expected) for h in misused(ctx, ctx.config.rule("words.misused"))]
 [('污染防止攻坚战', '污染防治攻坚战')]
@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from textkit.lint.base import Context, Hit
-from textkit.lint.config import MisusedWord, RuleConfig
+from textkit.lint_rules import MisusedWord, RuleConfig
 
 __all__ = ["CHECKS", "misused"]
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from textkit.errors import FileMissingError, InputTooLargeError, UnsupportedFormatError
 from textkit.model import Document
 from textkit.reading.txt import read_txt_bytes
+from textkit.rules import MAX_RULE_BYTES
 
 __all__ = ["DEFAULT_LIMITS", "LIMIT_NAMES", "Limits", "read", "read_text", "repair_surrogates"]
 
@@ -42,7 +43,7 @@ class Limits:
     max_page_objects: int = 200_000  # .pdf: glyphs, paths, images and forms (20 each) drawn on one page
     max_pdf_objects: int = 1_000_000  # .pdf: the same, over the whole document
     max_table_grid: int = 2_500  # .pdf: vertical × horizontal ruling lines of a page searched for tables
-    max_rule_bytes: int = 2 * 1024 * 1024  # checklists, configs, thresholds, word lists, rule files
+    max_rule_bytes: int = MAX_RULE_BYTES  # checklists, configs, thresholds, word lists, rule files
     max_nesting: int = 50  # checklists (YAML/TOML): nesting of lists and mappings
 
     def raised(self, **values: float) -> Limits:
