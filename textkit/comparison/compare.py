@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import numpy as np
 
+from textkit.comparison.coverage import CoverageMatrix
 from textkit.comparison.reuse import DEFAULT_SETTINGS, Reuse, ReuseSettings, find_reuse
 from textkit.comparison.similarity import Similarity, similarity
 from textkit.errors import FileMissingError, InputError, OptionError
@@ -32,8 +33,7 @@ from textkit.model import Document, Plan
 from textkit.reading import DEFAULT_LIMITS, Limits
 
 if TYPE_CHECKING:
-    from textkit.comparison.checklist import Checklist, ChecklistItem
-    from textkit.comparison.coverage import CheckResult
+    from textkit.comparison.checklist import Checklist
     from textkit.ruleset import RuleSet
 
 __all__ = ["PLAN_SUFFIXES", "Comparison", "CoverageMatrix", "compare", "expand_inputs"]
@@ -43,44 +43,6 @@ PLAN_SUFFIXES = (".txt", ".docx", ".pdf")
 # is off unless asked for.
 BETWEEN_AUTO_MAX = 50
 _T = TypeVar("_T")
-
-
-@dataclass(frozen=True, slots=True, eq=False)
-class CoverageMatrix:
-    """Plans × checklist items: ``status[i][j]`` and ``scores[i, j]`` of plan i on item j.
-
-    ``results[i]`` is the full `textkit.comparison.coverage.CheckResult` of plan i (evidence and all).
-    """
-
-    sources: tuple[str, ...]
-    items: tuple[ChecklistItem, ...]
-    status: tuple[tuple[str, ...], ...]
-    scores: np.ndarray[Any, np.dtype[np.float64]]
-    results: tuple[CheckResult, ...]
-
-    def covered_by(self, item_id: str, *, partial: bool = False) -> int:
-        """How many plans cover the item (``partial=True``: covered or partial)."""
-        j = self.index(item_id)
-        ok = ("covered", "partial") if partial else ("covered",)
-        return sum(1 for row in self.status if row[j] in ok)
-
-    def index(self, item_id: str) -> int:
-        for j, item in enumerate(self.items):
-            if item.id == item_id:
-                return j
-        raise KeyError(item_id)
-
-    def get(self, source: str, item_id: str) -> str:
-        return self.status[self.sources.index(source)][self.index(item_id)]
-
-    def evidence_spans(self, i: int, j: int) -> list[tuple[int, int]]:
-        """The evidence spans (into plan i's text) of its verdict on item j."""
-        res = self.results[i]
-        item_id = self.items[j].id
-        for r in res.items:
-            if r.item.id == item_id:
-                return [(e.start, e.end) for e in r.evidence]
-        return []
 
 
 @dataclass(frozen=True, slots=True, eq=False)

@@ -37,7 +37,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from textkit.comparison.checklist import Checklist, ChecklistItem
 from textkit.comparison.concepts import (
@@ -51,12 +51,16 @@ from textkit.comparison.concepts import (
 from textkit.errors import OptionError, RuleError
 from textkit.model import Plan, section_index
 
+if TYPE_CHECKING:
+    import numpy as np
+
 __all__ = [
     "FEATURES",
     "STATUSES",
     "CheckResult",
     "ConceptHit",
     "CoverageEngine",
+    "CoverageMatrix",
     "CoverageModel",
     "Evidence",
     "ItemResult",
@@ -284,6 +288,44 @@ class CheckResult:
             if r.item.id == item_id:
                 return r
         raise KeyError(item_id)
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class CoverageMatrix:
+    """Plans × checklist items: ``status[i][j]`` and ``scores[i, j]`` of plan i on item j.
+
+    ``results[i]`` is the full `textkit.comparison.coverage.CheckResult` of plan i (evidence and all).
+    """
+
+    sources: tuple[str, ...]
+    items: tuple[ChecklistItem, ...]
+    status: tuple[tuple[str, ...], ...]
+    scores: np.ndarray[Any, np.dtype[np.float64]]
+    results: tuple[CheckResult, ...]
+
+    def covered_by(self, item_id: str, *, partial: bool = False) -> int:
+        """How many plans cover the item (``partial=True``: covered or partial)."""
+        j = self.index(item_id)
+        ok = ("covered", "partial") if partial else ("covered",)
+        return sum(1 for row in self.status if row[j] in ok)
+
+    def index(self, item_id: str) -> int:
+        for j, item in enumerate(self.items):
+            if item.id == item_id:
+                return j
+        raise KeyError(item_id)
+
+    def get(self, source: str, item_id: str) -> str:
+        return self.status[self.sources.index(source)][self.index(item_id)]
+
+    def evidence_spans(self, i: int, j: int) -> list[tuple[int, int]]:
+        """The evidence spans (into plan i's text) of its verdict on item j."""
+        res = self.results[i]
+        item_id = self.items[j].id
+        for r in res.items:
+            if r.item.id == item_id:
+                return [(e.start, e.end) for e in r.evidence]
+        return []
 
 
 # ------------------------------------------------------------------------------------------------ features

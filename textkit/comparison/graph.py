@@ -39,7 +39,7 @@ from typing import TYPE_CHECKING, Any
 from textkit.model import Plan
 
 if TYPE_CHECKING:
-    from textkit.comparison.compare import CoverageMatrix
+    from textkit.comparison.coverage import CoverageMatrix
 
 __all__ = [
     "UnitsView",
