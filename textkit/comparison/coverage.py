@@ -555,9 +555,10 @@ class _CopyIndex:
     its compounds' characters: 政务云 in 政务云平台, 数据共享 in 共享数据)."""
 
     def __init__(self, parts: Sequence[str], *, tasks: int) -> None:
-        self.owners: dict[str, list[int]] = {}
-        self.tasks = tasks
+        from textkit.tokenize import idf_table  # jieba's IDF table, read from textkit's cache (no segmenting)
 
+        self.owners: dict[str, list[int]] = {}
+        self.tasks = tasks  # parts[:tasks] are the tasks, the rest context passages
         sets = [_pairs(part) for part in parts]
         for j, ps in enumerate(sets):
             for pair in ps:
@@ -566,8 +567,6 @@ class _CopyIndex:
         for ps in sets[:tasks]:
             for pair in ps:
                 df[pair] = df.get(pair, 0) + 1
-        from textkit.tokenize import idf_table
-
         # a pair weighs what the word it spells weighs in jieba's general corpus (开展 little, 植树 much; a pair
         # that is no word, the median), times how few of the checklist's tasks say it
         idf, median = idf_table()
@@ -578,7 +577,7 @@ class _CopyIndex:
 
     def paragraphs(self, text: str, *, min_pairs: int = 3) -> tuple[
             dict[int, tuple[dict[int, float], list[tuple[float, int]]]], list[dict[int, set[str]]]]:
-        """Paragraph (line) → (part → share of the paragraph's pairs in it, the two parts with most); and
+        """Paragraph (line) → (part → share of the paragraph's pairs in it, the two parts with most of them); and
         for each task, paragraph → the task's pairs it says."""
         out: dict[int, tuple[dict[int, float], list[tuple[float, int]]]] = {}
         said: list[dict[int, set[str]]] = [{} for _ in range(self.tasks)]
