@@ -44,7 +44,7 @@ from textkit.extraction.units.rules import (
     load_unit_rules,
     user_rules,
 )
-from textkit.extraction.units.statements import label_statements, paren_statements, role_bracket
+from textkit.extraction.units.statements import CLOSING_RE, label_statements, paren_statements, role_bracket
 from textkit.model import Document, ResponsibleUnit, Role, Section, SectionIndex
 from textkit.structure.tables import TableRow
 
@@ -107,6 +107,7 @@ def _line_units(text: str, rules: UnitExtractor, table_lines: set[tuple[int, int
     verb_search = rules.verb_only_scan.search
     label_search = rules.label_scan.search
     prefilter = fast and rules.statement_prefilter
+    closing = rules.rules.closing_list
     while pos >= 0:
         a = text.rfind("\n", 0, pos) + 1
         b = text.find("\n", pos)
@@ -127,7 +128,8 @@ def _line_units(text: str, rules: UnitExtractor, table_lines: set[tuple[int, int
         # match inside a bracket is a match in the line too (the prefilter needs patterns without anchors,
         # word boundaries or negative lookarounds)
         if ("（" in line or "(" in line) and not (
-                prefilter and verb_search(text, a, b) is None and label_search(text, a, b) is None):
+                prefilter and verb_search(text, a, b) is None and label_search(text, a, b) is None
+                and (closing is None or CLOSING_RE.search(line) is None)):
             paren, covered = paren_statements(text, a, b, rules, scratch=scratch)
             found.extend(paren)
         label_spans: list[tuple[int, int]] = []

@@ -19,6 +19,7 @@ from textkit.extraction.units.names import (
     ALIAS_RE,
     WS_RE,
     compact,
+    has_suffix,
     loose_unit,
     strict_shape,
     time_like,
@@ -26,7 +27,7 @@ from textkit.extraction.units.names import (
 from textkit.extraction.units.rules import CLAUSE_SEPS, OPEN, Found, LabelRole, Scratch, UnitExtractor
 from textkit.model import UnitSource
 
-__all__ = ["covered", "label_statements", "paren_statements", "role_bracket"]
+__all__ = ["CLOSING_RE", "closes_task", "covered", "label_statements", "paren_statements", "role_bracket"]
 
 MAX_STATEMENT = 400  # characters of one responsibility statement (a bracket's content or a label's list)
 _MAX_CLAUSE = 200
@@ -212,6 +213,55 @@ def _statement(
 
 
 
+# ---- a bracket of unit names alone, closing a task -----------------------------------------------------------
+
+
+# a closing bracket that ends its line (but spaces) or stands before 。/；: every bracket `closes_task` accepts
+# matches here (a line without a match has no closing list, whatever its brackets hold)
+CLOSING_RE = re.compile(r"[）)][ \t\u3000]*(?:[。；;]|$)")
+_SENTENCE_END = "。；;！？!?"
+_CLAUSE_START = "，,。；;：:、！？!?"
+
+
+def closes_task(text: str, j: int, k: int, a: int, b: int, rules: UnitExtractor) -> bool:
+    """Whether the bracket ``text[j:k + 1]`` of the line ``text[a:b]`` closes a task: it ends the line (but
+    spaces) or stands before 。/；, and it does not gloss the word before it (园区（集聚区）: a clause ending
+    like a unit right before the bracket makes the bracket its alias)."""
+    p = k + 1
+    while p < b and text[p] in " \t\u3000":
+        p += 1
+    if p < b and text[p] not in "。；;":
+        return False
+    if j <= a:
+        return False  # a bracket opening its line closes no task on that line
+    if text[j - 1] in _SENTENCE_END:
+        return True
+    c = j - 1
+    while c > a and text[c - 1] not in _CLAUSE_START:
+        c -= 1
+    return not has_suffix(compact(text[c:j]), rules)
+
+
+def _closing_list(text: str, j: int, k: int, rules: UnitExtractor, *, scratch: Scratch) -> list[Found] | None:
+    """The names of the bracket ``text[j:k + 1]`` when it holds unit names and nothing else (every name reads
+    as a unit in running text, none is a bare generic word, and a name of two characters is an ending of its
+    own, 团委, not 试行): roles.toml ``[[closing-list]]``."""
+    entry = rules.rules.closing_list
+    if entry is None or j + 1 >= k:
+        return None
+    spans = split_unit_list(text, j + 1, k, rules=rules, fast=scratch.fast)
+    if not spans or not _names_ok(text, spans, rules, strict_last=True, scratch=scratch):
+        return None
+    for s, e in spans:  # every name strict (`_names_ok` checked only the last) and not generic
+        name = compact(strip_alias(text[s:e]))
+        if name in rules.generic or _name_fit(text[s:e], rules) != _STRICT:
+            return None
+        if len(name) < 3 and name not in rules.suffix_set:
+            return None  # two characters read as a unit only when they are an ending (团委, 工会), not 试行
+    rule_id = f"bracket:{entry.id}"
+    return [(s, e, entry.role, "", rule_id, "label") for s, e in spans]
+
+
 # ---- the whole document ------------------------------------------------------------------------------------
 
 
@@ -271,6 +321,8 @@ def paren_statements(
                 units = _statement(text, j + 1, k, rules, in_paren=True, scratch=scratch)
             if stated is not None:
                 stated[key] = (j, units)
+        if units is None and closes_task(text, j, k, a, b, rules):
+            units = _closing_list(text, j, k, rules, scratch=scratch)
         if units is not None:
             found.extend(units)
             covered.append((j, k + 1))

@@ -1,0 +1,85 @@
+"""Unit forms met in the held-out plans (eval/gold-holdout, issue 12): a bracket of unit names alone closing a
+task, 负责 before a word starting with 人 (人工智能), 请X assignments, a short clause before 负责, and X对…负责.
+Excerpts typed from plans of those kinds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from textkit.errors import RuleError
+from textkit.pipeline import parse_text
+from textkit.ruleset import load_rules
+
+
+def units(text: str) -> list[tuple[str, str, str | None]]:
+    return [(u.text, u.role, u.source) for u in parse_text(text).units]
+
+
+# ---- a bracket of unit names alone, closing a task ----------------------------------------------------------
+
+
+def test_closing_bracket_of_unit_names_is_a_responsibility_statement() -> None:
+    text = ("1.超算中心扩容。全市统筹规划，区市分布实施，为课程全覆盖提供计算能力支撑。加大原有基础设备统筹利用，"
+            "鼓励超算中心分时复用，提高核心设备利用率。（装备信息中心、各区、市教体局）\n"
+            "2.开展专项培训。建立市、区、校三级培训机制。（装备信息中心、教师处、教科院）\n"
+            "3.加强与其他学科互融互通。打造与人工智能相融合的特色精品课程。（教科院）\n")
+    assert units(text) == [
+        ("装备信息中心", "responsible", "label"), ("各区、市教体局", "responsible", "label"),
+        ("装备信息中心", "responsible", "label"), ("教师处", "responsible", "label"),
+        ("教科院", "responsible", "label"), ("教科院", "responsible", "label")]
+    found = parse_text(text).units
+    assert {u.rule_id for u in found} == {"bracket:closing-bracket-list"}
+    assert found[1].collective is True  # 各区、市教体局: one entry, a collective
+
+
+def test_closing_bracket_before_a_full_stop_or_after_a_clause() -> None:
+    # the bracket before 。/； and after a clause that does not end like a unit
+    assert units("（一）推进课程普及，确保课程开设制度化（基教处、教科院、各区市）。\n") == [
+        ("基教处", "responsible", "label"), ("教科院", "responsible", "label"), ("各区市", "responsible", "label")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a gloss of the word before it: a clause ending like a unit
+        "建成10个以上省级特色软件产业园区（集聚区）。\n",
+        "3.召开专题民主生活会（组织生活会）。充分运用学习调研成果。\n",
+        # not closing: text follows the bracket in the sentence
+        "打造“三高”（专业素质高、授课水平高、教研能力高）名师。\n",
+        "其他年级（初、高中毕业年级除外）采取常规授课模式。\n",
+        "提高利用率。（装备信息中心、教科院）等单位要加强协作。\n",
+        # notes, examples, dates, titles, abbreviations, a word that is no unit, a bare generic word
+        "开展系列活动。（如讲座、报告会）\n",
+        "完成平台建设。（2021年底前）\n",
+        "制定课程纲要。（《青岛市中小学人工智能教育课程纲要》）\n",
+        "推广辅助驾驶。（ADAS）\n",
+        "印发实施细则。（试行）\n",
+        "加强统筹协调。（部门）\n",
+        # a bracket opening its line
+        "（装备信息中心、教科院）\n",
+    ],
+)
+def test_brackets_that_hold_anything_else_name_no_unit(text: str) -> None:
+    assert units(text) == []
+
+
+def test_closing_list_rule_can_be_turned_off_and_is_single(tmp_path: Path) -> None:
+
+    folder = tmp_path
+    (folder / "roles.toml").write_text(
+        "[[closing-list]]\nid = 'closing-bracket-list'\nrole = 'responsible'\nenabled = false\n", encoding="utf-8")
+    rules = load_rules(folder)
+    assert rules.units.rules.closing_list is None
+    assert parse_text("提高核心设备利用率。（装备信息中心、教科院）\n", rules=rules).units == ()
+    other = tmp_path / "second"  # (rules are cached by their files' paths)
+    other.mkdir()
+    (other / "roles.toml").write_text("[[closing-list]]\nid = 'second'\nrole = 'lead'\n", encoding="utf-8")
+    with pytest.raises(RuleError, match="at most one"):
+        load_rules(other)
+
+
+def test_a_title_with_a_bracketed_status_names_no_unit() -> None:
+    assert units("青岛市人工智能教育实施方案（试行）\n加强统筹。（团委、工会）\n") == [
+        ("团委", "responsible", "label"), ("工会", "responsible", "label")]
