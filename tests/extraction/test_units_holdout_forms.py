@@ -83,3 +83,25 @@ def test_closing_list_rule_can_be_turned_off_and_is_single(tmp_path: Path) -> No
 def test_a_title_with_a_bracketed_status_names_no_unit() -> None:
     assert units("青岛市人工智能教育实施方案（试行）\n加强统筹。（团委、工会）\n") == [
         ("团委", "responsible", "label"), ("工会", "responsible", "label")]
+
+
+# ---- 负责 before a word starting with 人 --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("3.推进课程普及。区市负责人工智能教育环境搭建、师资培养。\n", [("区市", "responsible", "phrase")]),
+        ("（二）市人社局负责人才引进工作。\n", [("市人社局", "responsible", "phrase")]),
+        ("（三）由市委组织部负责人事档案管理。\n", [("市委组织部", "responsible", "phrase")]),
+        ("（四）市统计局负责人口普查数据汇总。\n", [("市统计局", "responsible", "phrase")]),
+        # the person words stay out: 负责人 / 负责同志, and 负责人 before 民主 / 口头 / 事先
+        ("（五）各单位负责人要带头落实。\n", []),
+        ("（六）各科室负责同志要靠前指挥。\n", []),
+        ("（七）党支部负责人民主测评结果公开。\n", []),
+        ("（八）各处室负责人口头汇报进展。\n", []),
+        ("（九）各单位负责人事先报告行程。\n", []),
+    ],
+)
+def test_duty_before_a_word_starting_with_person(text: str, found: list[tuple[str, str, str]]) -> None:
+    assert units(text) == found
