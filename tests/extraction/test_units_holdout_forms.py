@@ -105,3 +105,52 @@ def test_a_title_with_a_bracketed_status_names_no_unit() -> None:
 )
 def test_duty_before_a_word_starting_with_person(text: str, found: list[tuple[str, str, str]]) -> None:
     assert units(text) == found
+
+
+# ---- 请X assignments, a short clause before 负责, X对…负责 -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("项目管理专业机构不再承担有关事项，请科技部、工业和信息化部、农业农村部、卫生健康委等部门在2019年2月底前完成。\n",
+         ["科技部", "工业和信息化部", "农业农村部", "卫生健康委"]),
+        ("请人力资源社会保障部会同有关部门按照有关通知精神，制定出台具体操作办法。\n", ["人力资源社会保障部"]),
+        ("（三）明确管理程序。请财政部落实促进科技成果转化法，提出修订建议。\n", ["财政部"]),
+        ("请各单位于3月底前报送总结。\n", ["各单位"]),
+        # 请 opening a clause but no unit, or no task verb after the list
+        ("现将方案印发给你们，请认真贯彻执行。\n", []),
+        ("请各知照。\n", []),
+        ("请拟联合申报组织协调高校于9月16日前报送材料。\n", []),
+        # 请 inside a word (申请, 邀请) opens no assignment
+        ("学校申请市教育局在本月完成验收。\n", []),
+    ],
+)
+def test_request_assigns_a_task_to_the_units_named(text: str, found: list[str]) -> None:
+    assert units(text) == [(name, "responsible", "phrase") for name in found]
+
+
+def test_a_short_clause_with_a_comma_before_duty() -> None:
+    text = "各地区、各有关部门根据有关规定，负责指导所属科研单位制定详细可操作的管理制度和办法。\n"
+    assert units(text) == [("各地区", "responsible", "phrase"), ("各有关部门", "responsible", "phrase")]
+    # two clauses before 负责 are not one short adverbial
+    assert units("市教育局根据有关规定，结合实际情况，负责制定细则。\n") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("行政执法承办机构对送审材料的真实性、准确性、完整性，以及执法的事实、证据、法律适用、程序的合法性负责。"
+         "法制审核机构对重大执法决定的法制审核意见负责。\n", ["行政执法承办机构", "法制审核机构"]),
+        ("各地教育行政部门要对本地区督导结果负责。\n", ["各地教育行政部门"]),
+        # a person answers for it, not a unit
+        ("行政执法机关主要负责人对本机关作出的行政执法决定负责。\n", []),
+        ("学校校长对本校安全工作负责。\n", []),
+        # 负责 that opens another clause's task is not this form
+        ("市教育局对学校进行督查，市财政局负责经费保障。\n", ["市财政局"]),
+        # more than 60 characters between 对 and 负责
+        ("市教育局对" + "本地区各级各类学校的办学行为和教育教学质量进行全面督导检查并及时通报结果，" * 2 + "负责。\n", []),
+    ],
+)
+def test_units_answering_for_a_clause(text: str, found: list[str]) -> None:
+    assert units(text) == [(name, "responsible", "phrase") for name in found]
