@@ -1,5 +1,6 @@
 """Responsibility statements: a label and its list (``责任单位：机关党委、办公室``), a bracket of role clauses
-(``（省大数据局牵头，各有关部门、各市政府配合）``), a unit with its role in brackets (``市教育局（牵头）``).
+(``（省大数据局牵头，各有关部门、各市政府配合）``), a unit with its role in brackets (``市教育局（牵头）``), a
+bracket of unit names alone closing a task (``…利用率。（装备信息中心、教科院）``).
 
 >>> from textkit.extraction.units.rules import Scratch, default_extractor
 >>> t = "推进数据共享（省大数据局牵头，各有关部门配合）。"
@@ -27,7 +28,7 @@ from textkit.extraction.units.names import (
 from textkit.extraction.units.rules import CLAUSE_SEPS, OPEN, Found, LabelRole, Scratch, UnitExtractor
 from textkit.model import UnitSource
 
-__all__ = ["CLOSING_RE", "closes_task", "covered", "label_statements", "paren_statements", "role_bracket"]
+__all__ = ["CLOSING_RE", "covered", "label_statements", "paren_statements", "role_bracket"]
 
 MAX_STATEMENT = 400  # characters of one responsibility statement (a bracket's content or a label's list)
 _MAX_CLAUSE = 200
@@ -286,26 +287,35 @@ _BRACKET_RE = re.compile(r"[（(）)]")
 
 
 def paren_statements(
-    text: str, a: int, b: int, rules: UnitExtractor, *, scratch: Scratch
+    text: str, a: int, b: int, rules: UnitExtractor, *, scratch: Scratch, closing_only: bool = False
 ) -> tuple[list[Found], list[tuple[int, int]]]:
     """The bracketed statements of the line ``text[a:b]``: their units and the brackets' spans.
     ``scratch.stated``: the statements of the brackets read so far in the document by their text (when
-    `UnitExtractor.statements_by_text`, on the fast path)."""
+    `UnitExtractor.statements_by_text`, on the fast path). ``closing_only``: the caller knows the line holds
+    no label or role word (the prefilter), so only a bracket of unit names closing a task can be one."""
     prefilter = scratch.fast and rules.statement_prefilter
     stated = scratch.stated if scratch.fast else None
     found: list[Found] = []
     covered: list[tuple[int, int]] = []
     pairs = _bracket_pairs(text, a, b)
     done = a  # a statement's inner brackets (机关党委（机关纪委）) are part of it, not statements
+    units: list[Found] | None
     for j in sorted(pairs):
         if j < done:
             continue
         k = pairs[j]
         if k - j > MAX_STATEMENT:
             continue  # a whole passage in brackets is not a responsibility statement
+        if closing_only:
+            units = _closing_list(text, j, k, rules, scratch=scratch) if closes_task(text, j, k, a, b, rules) \
+                else None
+            if units is not None:
+                found.extend(units)
+                covered.append((j, k + 1))
+                done = k + 1
+            continue
         key = text[j:k + 1]
         seen = stated.get(key) if stated is not None else None
-        units: list[Found] | None
         if seen is not None:
             base, units = seen
             if units is not None and base != j:  # the same statement elsewhere: its units moved along
