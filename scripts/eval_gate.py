@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
 """The accuracy gate: score textkit on the dev corpus with ../shared/corpus/score.py and compare to floors.
 
-Runs the corpus scorer (which calls `textkit parse --format json` on every document) twice: on the dev gold
-(../shared/corpus/gold against ../shared/corpus/raw) and on our own gold for plans nobody tuned for
-(eval/gold-extra against ../shared/corpus/extra, see docs/eval.md); then the coverage scorer leave-one-pair-out
+Runs the corpus scorer (which calls `textkit parse --format json` on every document) three times: on the dev
+gold (../shared/corpus/gold against ../shared/corpus/raw), on our own gold for extra plans (eval/gold-extra
+against ../shared/corpus/extra, see docs/eval.md) and on the held-out gold for six other extra plans
+(eval/gold-holdout, annotated blind; see its README); then the coverage scorer leave-one-pair-out
 (scripts/eval_coverage.py, which runs ../shared/corpus/coverage_score.py). It prints their summaries and
 exits 1 if any metric falls below the floor pinned in eval/floors.json (the extra gold's floors under
-"extra"), or if the shared corpus is not there. Raise a floor when textkit improves; never lower one to make
+"extra", the held-out gold's under "holdout"), or if the shared corpus is not there. Raise a floor when textkit improves; never lower one to make
 a change pass.
 
     python scripts/eval_gate.py [--shared ../shared] [--floors eval/floors.json]
@@ -26,6 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 GOLD_EXTRA = ROOT / "eval" / "gold-extra"
+GOLD_HOLDOUT = ROOT / "eval" / "gold-holdout"
 
 
 def _score(corpus: Path, gold: Path, raw: Path, textkit: Path, out: Path) -> dict[str, Any] | None:
@@ -42,8 +44,8 @@ def _score(corpus: Path, gold: Path, raw: Path, textkit: Path, out: Path) -> dic
 
 def _missing(corpus: Path) -> list[str]:
     """What the gate needs and does not find: the shared corpus's scorer, dev gold and texts, the extra texts,
-    and our own extra gold."""
-    need = [corpus / "score.py", corpus / "gold", corpus / "raw", corpus / "extra", GOLD_EXTRA]
+    and our own extra and held-out gold."""
+    need = [corpus / "score.py", corpus / "gold", corpus / "raw", corpus / "extra", GOLD_EXTRA, GOLD_HOLDOUT]
     return [str(p) for p in need if not p.exists()]
 
 
@@ -86,6 +88,11 @@ def main(argv: list[str] | None = None) -> int:
         if extra is None:
             return 1
         summary["extra"] = extra
+        print(f"== held-out gold (ours, issue 12, annotated blind): {GOLD_HOLDOUT} against {corpus / 'extra'}")
+        holdout = _score(corpus, GOLD_HOLDOUT, corpus / "extra", textkit, Path(tmp) / "holdout.json")
+        if holdout is None:
+            return 1
+        summary["holdout"] = holdout
         print("== coverage")
         cov_out = Path(tmp) / "coverage.json"
         proc = subprocess.run([sys.executable, str(ROOT / "scripts" / "eval_coverage.py"), "--shared", args.shared,
@@ -98,7 +105,7 @@ def main(argv: list[str] | None = None) -> int:
         summary["coverage"] = {**coverage, "itemised": 1.0 - coverage["not_itemised"]}
     floors = json.loads(Path(args.floors).read_text(encoding="utf-8"))
     failed = []
-    for name, part in (("dev", summary), ("extra", extra)):
+    for name, part in (("dev", summary), ("extra", extra), ("holdout", holdout)):
         if part.get("errors"):
             failed.append(f"{name}: documents that failed to parse: {part['errors']}")
     failed += _check(summary, floors)

@@ -48,7 +48,8 @@ def test_fast_equals_plain_with_rules_that_turn_shortcuts_off(tmp_path: Path, se
         assert parse(doc, rules=rules, fast=True) == parse(doc, rules=rules, fast=False)
 
 
-@pytest.mark.parametrize("text", ["", "\n", "无单位的一行", "（）：\n（牵头", "由（牵头）负责\n\n"])
+@pytest.mark.parametrize("text", ["", "\n", "无单位的一行", "（）：\n（牵头", "由（牵头）负责\n\n",
+                                  "提高利用率。（装备信息中心、教科院）", "完成（各区市）；\n（教科院）\n（）。"])
 def test_fast_equals_plain_on_edge_lines(text: str) -> None:
     doc = Document(text)
     assert parse(doc, fast=True) == parse(doc, fast=False)

@@ -4,9 +4,11 @@ Four sources, all driven by ``data/roles.toml`` and ``data/units.toml``:
 
 - labelled statements, on their own line or in parentheses after a task: ``责任单位：机关党委、办公室``,
   ``（牵头单位：省科技厅，参加单位：省教育厅）``, ``（5月底完成，牵头考核单位：市审批服务局）``;
-- role clauses in parentheses: ``（省大数据局牵头，各有关部门、各市政府配合）``, ``（X按职责分工负责）``;
+- role clauses in parentheses: ``（省大数据局牵头，各有关部门、各市政府配合）``, ``（X按职责分工负责）``, and a
+  bracket of unit names alone closing a task: ``…提高核心设备利用率。（装备信息中心、教科院）``;
 - columns of a task table (`textkit.structure.tables`): 负责处室 / 配合处室;
-- phrases in running text: ``由X牵头``, ``X牵头，Y配合``, ``X负责…``, ``X按职责分工负责``, ``X负总责``.
+- phrases in running text: ``由X牵头``, ``X牵头，Y配合``, ``X负责…``, ``X按职责分工负责``, ``X负总责``,
+  ``请X落实…``, ``X对…负责``.
 
 The parts, one module each: ``rules`` (the rule files, and the `UnitExtractor` compiled from them),
 ``names`` (what a unit's name looks like), ``lists`` (splitting a list of names, a table cell),
@@ -44,7 +46,7 @@ from textkit.extraction.units.rules import (
     load_unit_rules,
     user_rules,
 )
-from textkit.extraction.units.statements import label_statements, paren_statements, role_bracket
+from textkit.extraction.units.statements import CLOSING_RE, label_statements, paren_statements, role_bracket
 from textkit.model import Document, ResponsibleUnit, Role, Section, SectionIndex
 from textkit.structure.tables import TableRow
 
@@ -107,6 +109,7 @@ def _line_units(text: str, rules: UnitExtractor, table_lines: set[tuple[int, int
     verb_search = rules.verb_only_scan.search
     label_search = rules.label_scan.search
     prefilter = fast and rules.statement_prefilter
+    closing = rules.rules.closing_list
     while pos >= 0:
         a = text.rfind("\n", 0, pos) + 1
         b = text.find("\n", pos)
@@ -126,10 +129,12 @@ def _line_units(text: str, rules: UnitExtractor, table_lines: set[tuple[int, int
         # with the prefilter on, a line without any role or label word has no bracket that passes it: a
         # match inside a bracket is a match in the line too (the prefilter needs patterns without anchors,
         # word boundaries or negative lookarounds)
-        if ("（" in line or "(" in line) and not (
-                prefilter and verb_search(text, a, b) is None and label_search(text, a, b) is None):
-            paren, covered = paren_statements(text, a, b, rules, scratch=scratch)
-            found.extend(paren)
+        if "（" in line or "(" in line:
+            # a line without a role or label word can only hold a bracket of unit names closing a task
+            closing_only = prefilter and verb_search(text, a, b) is None and label_search(text, a, b) is None
+            if not closing_only or (closing is not None and CLOSING_RE.search(line) is not None):
+                paren, covered = paren_statements(text, a, b, rules, scratch=scratch, closing_only=closing_only)
+                found.extend(paren)
         label_spans: list[tuple[int, int]] = []
         if "：" in line or ":" in line:  # a label needs its colon
             labelled, label_spans = label_statements(text, a, b, covered, rules, scratch=scratch)

@@ -56,6 +56,7 @@ _VERB_SCHEMA = {
 }
 _PHRASE_SCHEMA = {"id": Field(required=True), "pattern": Field(required=True), "trigger": Field(types=(str, list))}
 _WORDS_SCHEMA = {"id": Field(required=True), "words": Field(types=list, required=True), "split": Field(types=bool)}
+_CLOSING_SCHEMA = {"id": Field(required=True), "role": Field(required=True, choices=ROLES)}
 _PATTERN_SCHEMA = {"id": Field(required=True), "pattern": Field(required=True, regex=True)}
 _COLUMN_SCHEMA = {
     "id": Field(required=True),
@@ -129,6 +130,8 @@ class UnitRules:
     levels: tuple[str, ...] = ()  # administrative levels that share a list's ending (有关区、市政府), longest first
     verb_starts: tuple[str, ...] = ()  # a name in running text never starts with these (支持企业)
     first_lead_re: re.Pattern[str] | None = None  # 列第一位者为牵头部门，下同: the first unit of each list leads
+    # a bracket of unit names alone closing a task (…利用率。（装备信息中心、教科院）): its id and role; None: off
+    closing_list: LabelRole | None = None
 
 
 def _alternation(patterns: Sequence[str]) -> str:
@@ -162,7 +165,7 @@ def _phrase(e: Entry) -> PhraseRule:
 @lru_cache(maxsize=8)
 def load_unit_rules(roles: tuple[str, ...] = (), units: tuple[str, ...] = ()) -> UnitRules:
     """Load (and cache) the unit rules, with user files ``roles``/``units`` layered over the defaults."""
-    role_arrays = ("label", "verb", "phrase", "first-lead")
+    role_arrays = ("label", "verb", "phrase", "first-lead", "closing-list")
     unit_arrays = ("suffix", "collective", "trailer", "column", "stop", "generic", "level", "verb-start")
 
     def entries(name: str, array: str, schema: dict[str, Field], files: tuple[str, ...],
@@ -174,6 +177,10 @@ def load_unit_rules(roles: tuple[str, ...] = (), units: tuple[str, ...] = ()) ->
     verbs = entries("roles.toml", "verb", _VERB_SCHEMA, roles, role_arrays)
     phrases = entries("roles.toml", "phrase", _PHRASE_SCHEMA, roles, role_arrays)
     first_leads = entries("roles.toml", "first-lead", _PATTERN_SCHEMA, roles, role_arrays)
+    closing = entries("roles.toml", "closing-list", _CLOSING_SCHEMA, roles, role_arrays)
+    if len(closing) > 1:
+        raise RuleError("at most one [[closing-list]] entry (give the one you keep the default's id)",
+                        file=roles[-1] if roles else "roles.toml", entry=str(closing[1].data["id"]), key="id")
 
     def unit_entries(array: str, schema: dict[str, Field]) -> list[dict[str, Any]]:
         return [e.data for e in entries("units.toml", array, schema, units, unit_arrays)]
@@ -207,6 +214,7 @@ def load_unit_rules(roles: tuple[str, ...] = (), units: tuple[str, ...] = ()) ->
         phrases=tuple(_phrase(e) for e in phrases),
         first_lead_re=compile_pattern(_alternation([str(e.data["pattern"]) for e in first_leads]), file=roles_file,
                                       entry="first-lead", key="pattern") if first_leads else None,
+        closing_list=LabelRole(str(closing[0].data["id"]), str(closing[0].data["role"])) if closing else None,
         suffixes=tuple(words),
         split_suffixes=tuple(split_words),
         collective_re=compile_pattern(_alternation([str(e["pattern"]) for e in collectives]), file=units_file,

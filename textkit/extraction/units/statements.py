@@ -1,5 +1,6 @@
 """Responsibility statements: a label and its list (``责任单位：机关党委、办公室``), a bracket of role clauses
-(``（省大数据局牵头，各有关部门、各市政府配合）``), a unit with its role in brackets (``市教育局（牵头）``).
+(``（省大数据局牵头，各有关部门、各市政府配合）``), a unit with its role in brackets (``市教育局（牵头）``), a
+bracket of unit names alone closing a task (``…利用率。（装备信息中心、教科院）``).
 
 >>> from textkit.extraction.units.rules import Scratch, default_extractor
 >>> t = "推进数据共享（省大数据局牵头，各有关部门配合）。"
@@ -19,6 +20,7 @@ from textkit.extraction.units.names import (
     ALIAS_RE,
     WS_RE,
     compact,
+    has_suffix,
     loose_unit,
     strict_shape,
     time_like,
@@ -26,7 +28,7 @@ from textkit.extraction.units.names import (
 from textkit.extraction.units.rules import CLAUSE_SEPS, OPEN, Found, LabelRole, Scratch, UnitExtractor
 from textkit.model import UnitSource
 
-__all__ = ["covered", "label_statements", "paren_statements", "role_bracket"]
+__all__ = ["CLOSING_RE", "covered", "label_statements", "paren_statements", "role_bracket"]
 
 MAX_STATEMENT = 400  # characters of one responsibility statement (a bracket's content or a label's list)
 _MAX_CLAUSE = 200
@@ -212,6 +214,55 @@ def _statement(
 
 
 
+# ---- a bracket of unit names alone, closing a task -----------------------------------------------------------
+
+
+# a closing bracket that ends its line (but spaces) or stands before 。/；: every bracket `closes_task` accepts
+# matches here (a line without a match has no closing list, whatever its brackets hold)
+CLOSING_RE = re.compile(r"[）)][ \t\u3000]*(?:[。；;]|$)")
+_SENTENCE_END = "。；;！？!?"
+_CLAUSE_START = "，,。；;：:、！？!?"
+
+
+def closes_task(text: str, j: int, k: int, a: int, b: int, rules: UnitExtractor) -> bool:
+    """Whether the bracket ``text[j:k + 1]`` of the line ``text[a:b]`` closes a task: it ends the line (but
+    spaces) or stands before 。/；, and it does not gloss the word before it (园区（集聚区）: a clause ending
+    like a unit right before the bracket makes the bracket its alias)."""
+    p = k + 1
+    while p < b and text[p] in " \t\u3000":
+        p += 1
+    if p < b and text[p] not in "。；;":
+        return False
+    if j <= a:
+        return False  # a bracket opening its line closes no task on that line
+    if text[j - 1] in _SENTENCE_END:
+        return True
+    c = j - 1
+    while c > a and text[c - 1] not in _CLAUSE_START:
+        c -= 1
+    return not has_suffix(compact(text[c:j]), rules)
+
+
+def _closing_list(text: str, j: int, k: int, rules: UnitExtractor, *, scratch: Scratch) -> list[Found] | None:
+    """The names of the bracket ``text[j:k + 1]`` when it holds unit names and nothing else (every name reads
+    as a unit in running text, none is a bare generic word, and a name of two characters is an ending of its
+    own, 团委, not 试行): roles.toml ``[[closing-list]]``."""
+    entry = rules.rules.closing_list
+    if entry is None or j + 1 >= k:
+        return None
+    spans = split_unit_list(text, j + 1, k, rules=rules, fast=scratch.fast)
+    if not spans or not _names_ok(text, spans, rules, strict_last=True, scratch=scratch):
+        return None
+    for s, e in spans:  # every name strict (`_names_ok` checked only the last) and not generic
+        name = compact(strip_alias(text[s:e]))
+        if name in rules.generic or _name_fit(text[s:e], rules) != _STRICT:
+            return None
+        if len(name) < 3 and name not in rules.suffix_set:
+            return None  # two characters read as a unit only when they are an ending (团委, 工会), not 试行
+    rule_id = f"bracket:{entry.id}"
+    return [(s, e, entry.role, "", rule_id, "label") for s, e in spans]
+
+
 # ---- the whole document ------------------------------------------------------------------------------------
 
 
@@ -236,26 +287,35 @@ _BRACKET_RE = re.compile(r"[（(）)]")
 
 
 def paren_statements(
-    text: str, a: int, b: int, rules: UnitExtractor, *, scratch: Scratch
+    text: str, a: int, b: int, rules: UnitExtractor, *, scratch: Scratch, closing_only: bool = False
 ) -> tuple[list[Found], list[tuple[int, int]]]:
     """The bracketed statements of the line ``text[a:b]``: their units and the brackets' spans.
     ``scratch.stated``: the statements of the brackets read so far in the document by their text (when
-    `UnitExtractor.statements_by_text`, on the fast path)."""
+    `UnitExtractor.statements_by_text`, on the fast path). ``closing_only``: the caller knows the line holds
+    no label or role word (the prefilter), so only a bracket of unit names closing a task can be one."""
     prefilter = scratch.fast and rules.statement_prefilter
     stated = scratch.stated if scratch.fast else None
     found: list[Found] = []
     covered: list[tuple[int, int]] = []
     pairs = _bracket_pairs(text, a, b)
     done = a  # a statement's inner brackets (机关党委（机关纪委）) are part of it, not statements
+    units: list[Found] | None
     for j in sorted(pairs):
         if j < done:
             continue
         k = pairs[j]
         if k - j > MAX_STATEMENT:
             continue  # a whole passage in brackets is not a responsibility statement
+        if closing_only:
+            units = _closing_list(text, j, k, rules, scratch=scratch) if closes_task(text, j, k, a, b, rules) \
+                else None
+            if units is not None:
+                found.extend(units)
+                covered.append((j, k + 1))
+                done = k + 1
+            continue
         key = text[j:k + 1]
         seen = stated.get(key) if stated is not None else None
-        units: list[Found] | None
         if seen is not None:
             base, units = seen
             if units is not None and base != j:  # the same statement elsewhere: its units moved along
@@ -271,6 +331,8 @@ def paren_statements(
                 units = _statement(text, j + 1, k, rules, in_paren=True, scratch=scratch)
             if stated is not None:
                 stated[key] = (j, units)
+        if units is None and closes_task(text, j, k, a, b, rules):
+            units = _closing_list(text, j, k, rules, scratch=scratch)
         if units is not None:
             found.extend(units)
             covered.append((j, k + 1))
