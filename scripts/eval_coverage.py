@@ -61,34 +61,28 @@ def evidence_deletion(shared: Path, models: Path) -> tuple[int, int]:
     the shipped model would be judged on its own training rows."""
     import bisect
 
+    from fit_coverage import corpus_path, gold_files, without_lines
+
     import textkit
     from textkit.comparison.coverage import CoverageEngine, load_model
     from textkit.comparison.itemise import derive_checklist
 
-    def find(name: str) -> Path:
-        for folder in ("raw", "extra"):
-            if (shared / "corpus" / folder / name).exists():
-                return shared / "corpus" / folder / name
-        raise SystemExit(f"{name} not in {shared}/corpus")
-
     dropped = total = 0
-    from fit_coverage import gold_files
 
     for gold_path in gold_files(shared, extra=False):
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
-        directive = textkit.parse(find(gold["directive"]))
+        directive = textkit.parse(corpus_path(shared, gold["directive"]))
         text = directive.text
         starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
         held = models / f"{gold_path.stem}.json"
         engine = CoverageEngine(derive_checklist(directive), model=load_model(held if held.exists() else None))
         by_line = {bisect.bisect_right(starts, i.span[0]): i for i, _ in engine.checklist.walk() if i.span}
-        lines = find(gold["plan"]).read_text(encoding="utf-8").split("\n")
+        lines = corpus_path(shared, gold["plan"]).read_text(encoding="utf-8").split("\n")
         for task in gold["items"]:
             item = by_line.get(task["directive_line"])
             if task["verdict"] != "covered" or item is None or not task["plan_lines"]:
                 continue
-            cut = {n - 1 for n in task["plan_lines"]}
-            draft = textkit.parse_text("\n".join("" if k in cut else line for k, line in enumerate(lines)))
+            draft = textkit.parse_text(without_lines(lines, task["plan_lines"]))
             total += 1
             dropped += engine.check(draft).get(item.id).status != "covered"
     return dropped, total

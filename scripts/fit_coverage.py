@@ -26,6 +26,7 @@ import bisect
 import json
 import sys
 from collections import Counter
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -36,12 +37,20 @@ RANK = {"missing": 0, "partial": 1, "covered": 2}
 UNCOVERED = -1  # label of a row known only to be not covered (evidence deleted)
 
 
-def _find(shared: Path, name: str) -> Path:
+def corpus_path(shared: Path, name: str) -> Path:
+    """Where a document of a gold pair is: ``SHARED/corpus/raw`` or ``SHARED/corpus/extra``."""
     for folder in ("raw", "extra"):
         p = shared / "corpus" / folder / name
         if p.exists():
             return p
     raise SystemExit(f"{name} is in neither raw/ nor extra/ of {shared}/corpus")
+
+
+def without_lines(lines: Sequence[str], plan_lines: Iterable[int]) -> str:
+    """The plan's text with the 1-based ``plan_lines`` emptied: the evidence a hand verdict cites deleted,
+    the other lines keeping their numbers."""
+    cut = {n - 1 for n in plan_lines}
+    return "\n".join("" if k in cut else line for k, line in enumerate(lines))
 
 
 def _blank_model() -> Any:
@@ -74,7 +83,7 @@ def collect(shared: Path, *, extra: bool = False) -> list[dict[str, Any]]:
 
     def parse(name: str) -> Any:
         if name not in parsed:
-            parsed[name] = textkit.parse(_find(shared, name))
+            parsed[name] = textkit.parse(corpus_path(shared, name))
         return parsed[name]
 
     golds = [json.loads(p.read_text(encoding="utf-8")) | {"pair": p.stem}
@@ -99,13 +108,12 @@ def collect(shared: Path, *, extra: bool = False) -> list[dict[str, Any]]:
                          "y": RANK[t["verdict"]], "negative": False, "x": [v for _k, v in r.features]})
         # Evidence deleted: a covered task with the plan lines its verdict cites cut out is no longer covered
         # (partial or missing: the gold does not say which, so these rows teach only the "covered" model).
-        lines = _find(shared, g["plan"]).read_text(encoding="utf-8").split("\n")
+        lines = corpus_path(shared, g["plan"]).read_text(encoding="utf-8").split("\n")
         for t in g["items"]:
             r = by_line.get(t["directive_line"])
             if t["verdict"] != "covered" or r is None or not r.features or not t.get("plan_lines"):
                 continue
-            cut = {n - 1 for n in t["plan_lines"]}
-            draft = textkit.parse_text("\n".join("" if k in cut else line for k, line in enumerate(lines)))
+            draft = textkit.parse_text(without_lines(lines, t["plan_lines"]))
             rows.append({"pair": f"{g['pair']}#cut", "directive": g["directive"], "plan": g["plan"], "task": t["id"],
                          "y": UNCOVERED, "negative": True,
                          "x": [v for _k, v in check(draft, cl, model=blank).get(r.item.id).features]})
