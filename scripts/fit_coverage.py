@@ -72,6 +72,11 @@ def gold_files(shared: Path, *, extra: bool = True) -> list[Path]:
     return files
 
 
+def _row(result: Any) -> dict[str, Any]:
+    """What a row keeps of an `ItemResult`: its features, and whether the plan's safeguard part says it."""
+    return {"x": [v for _k, v in result.features], "safeguard": bool(result.safeguard)}
+
+
 def collect(shared: Path, *, extra: bool = False) -> list[dict[str, Any]]:
     """One row per gold task and per negative task: features, label, pair, documents."""
     import textkit
@@ -105,7 +110,7 @@ def collect(shared: Path, *, extra: bool = False) -> list[dict[str, Any]]:
             if r is None or not r.features:
                 continue  # not itemised, or a group (its verdict comes from its tasks)
             rows.append({"pair": g["pair"], "directive": g["directive"], "plan": g["plan"], "task": t["id"],
-                         "y": RANK[t["verdict"]], "negative": False, "x": [v for _k, v in r.features]})
+                         "y": RANK[t["verdict"]], "negative": False, **_row(r)})
         # Evidence deleted: a covered task with the plan lines its verdict cites cut out is no longer covered
         # (partial or missing: the gold does not say which, so these rows teach only the "covered" model).
         lines = corpus_path(shared, g["plan"]).read_text(encoding="utf-8").split("\n")
@@ -116,7 +121,7 @@ def collect(shared: Path, *, extra: bool = False) -> list[dict[str, Any]]:
             draft = textkit.parse_text(without_lines(lines, t["plan_lines"]))
             rows.append({"pair": f"{g['pair']}#cut", "directive": g["directive"], "plan": g["plan"], "task": t["id"],
                          "y": UNCOVERED, "negative": True,
-                         "x": [v for _k, v in check(draft, cl, model=blank).get(r.item.id).features]})
+                         **_row(check(draft, cl, model=blank).get(r.item.id))})
     family: dict[str, set[str]] = {}
     for g in golds:
         family.setdefault(g["directive"], set()).add(g["plan"])
@@ -232,7 +237,7 @@ def lopo(rows: list[dict[str, Any]], *, c: float | None, negative_weight: float 
     """Each pair judged by a model fitted on the other pairs. With ``c`` or ``negative_weight`` None, they are
     chosen for each held-out pair by a leave-one-pair-out run on the other pairs alone (nested), so the held
     pair never informs its own model."""
-    from textkit.comparison.coverage import model_from_dict
+    from textkit.comparison.coverage import decide, model_from_dict
 
     pairs = sorted({r["pair"] for r in rows if not r["negative"]})
     judged: list[tuple[int, int]] = []
@@ -254,7 +259,7 @@ def lopo(rows: list[dict[str, Any]], *, c: float | None, negative_weight: float 
 
         got = []
         for r in test:
-            status, _conf = model.verdict(dict(zip(FEATURES, r["x"], strict=True)))
+            status, _conf = decide(model, dict(zip(FEATURES, r["x"], strict=True)), safeguard=r.get("safeguard", False))
             got.append((r["y"], RANK[status]))
         judged += got
         per_pair[held] = {"n": len(got), "accuracy": sum(a == b for a, b in got) / len(got), "c": cc,

@@ -54,6 +54,19 @@ class Lexicon:
     stopwords: frozenset[str]
     synonyms: Mapping[str, tuple[str, ...]]
     related: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # the thesaurus's synonym sets
+    safeguard: tuple[str, ...] = ()  # words that mark a safeguard part in a section title (保障措施, 组织领导)
+    not_safeguard: tuple[str, ...] = ()  # phrases that hold such a word and name a task (党组织领导的校长负责制)
+
+    def is_safeguard(self, title: str) -> bool:
+        """Whether a section titled ``title`` is a safeguard part (``四、保障措施``, ``三、组织实施``).
+
+        >>> lex = load_lexicon()
+        >>> lex.is_safeguard("四、加强组织领导"), lex.is_safeguard("深化党组织领导的校长负责制改革")
+        (True, False)
+        """
+        for phrase in self.not_safeguard:
+            title = title.replace(phrase, "|")
+        return any(w in title for w in self.safeguard)
 
     def content(self, word: str) -> bool:
         """Whether ``word`` can name a concept: two or more characters, Chinese, not a stopword, no digit."""
@@ -109,8 +122,10 @@ def _lexicon(extra: tuple[str, ...]) -> Lexicon:
     from textkit.rules import Field, load_entries
 
     schema = {"id": Field(required=True), "words": Field(types=list, required=True), "note": Field()}
-    stop = load_entries("concepts.toml", "stopwords", schema, extra=extra, known=("synonyms",))
-    syn = load_entries("concepts.toml", "synonyms", schema, extra=extra, known=("stopwords",))
+    guard_schema = {**schema, "exclude": Field(types=list)}
+    stop = load_entries("concepts.toml", "stopwords", schema, extra=extra, known=("synonyms", "safeguard"))
+    syn = load_entries("concepts.toml", "synonyms", schema, extra=extra, known=("stopwords", "safeguard"))
+    guard = load_entries("concepts.toml", "safeguard", guard_schema, extra=extra, known=("stopwords", "synonyms"))
     words: set[str] = set()
     for e in stop:
         words.update(str(w) for w in e["words"])
@@ -127,7 +142,9 @@ def _lexicon(extra: tuple[str, ...]) -> Lexicon:
                             key="words")
         for w in members:
             groups[w] = tuple(dict.fromkeys((*groups.get(w, ()), *members)))
-    return Lexicon(frozenset(words), groups, related)
+    safeguard = tuple(dict.fromkeys(str(w).strip() for e in guard for w in e["words"] if str(w).strip()))
+    not_safeguard = tuple(dict.fromkeys(str(w).strip() for e in guard for w in e.get("exclude") or () if str(w).strip()))
+    return Lexicon(frozenset(words), groups, related, safeguard, not_safeguard)
 
 
 def load_lexicon(*, extra: Iterable[str | Path] = ()) -> Lexicon:

@@ -65,6 +65,7 @@ __all__ = [
     "Evidence",
     "ItemResult",
     "check",
+    "decide",
     "item_features",
     "load_model",
 ]
@@ -139,6 +140,21 @@ class CoverageModel:
                 "scale": list(self.scale), "partial": {"coef": list(self.partial_coef), "intercept": self.partial_intercept},
                 "covered": {"coef": list(self.covered_coef), "intercept": self.covered_intercept},
                 "fitted_on": self.fitted_on}
+
+
+def decide(model: CoverageModel, values: dict[str, float], *, safeguard: bool = False) -> tuple[Status, float]:
+    """The verdict on one task: the model's, except for a task of the directive's safeguard part
+    (保障措施, 组织领导) that the plan's own safeguard part says in part, which is covered.
+
+    Such a task is carried out at the plan's level: the 意见 asks 各级党委（党组） to lead the campaign and
+    a bureau implements it by setting up its own leading group, in its own words; the plan cannot be asked
+    for the other levels' part. ``safeguard`` is whether the task's evidence stands in the plan's
+    safeguard part (`ItemResult.safeguard`).
+    """
+    status, confidence = model.verdict(values)
+    if safeguard and status == "partial":
+        return "covered", model.probabilities(values)[0]
+    return status, confidence
 
 
 def _sigmoid(x: float) -> float:
@@ -266,6 +282,7 @@ class ItemResult:
     confidence: float = 0.0
     concepts: tuple[ConceptHit, ...] = ()
     features: tuple[tuple[str, float], ...] = ()
+    safeguard: str = ""  # a safeguard task said in the plan's safeguard part: that part's title (see `decide`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -463,6 +480,7 @@ class _Task:
     parent: ChecklistItem | None
     concepts: tuple[Concept, ...]
     text: str
+    safeguard: bool = False  # the task stands in the directive's safeguard part
 
 
 class CoverageEngine:
@@ -486,11 +504,12 @@ class CoverageEngine:
         self.lexicon = lexicon or load_lexicon()
         self.top = top
         flat = list(checklist.walk())
+        guarded = _safeguard_items(checklist, self.lexicon)
         spec = sibling_specificity([f"{i.title}\n{item_text(i)}" for i, _ in flat if not i.children])
         self.tasks = tuple(
             _Task(item, parent, item_concepts(item.title, item.description, lexicon=self.lexicon,
                                               keywords=[g.terms for g in item.keywords], specificity=spec),
-                  item_text(item))
+                  item_text(item), item.id in guarded)
             for item, parent in flat if not item.children
         )
         # the directive's passages that are no task: rivals for a plan passage, never verdicts of their own
@@ -513,6 +532,7 @@ class CoverageEngine:
             for p, v in sh.items():
                 best_two[p] = sorted([*best_two.get(p, []), (v, k)], reverse=True)[:2]
         copied, said = self.copies.paragraphs(plan.document.text)
+        guard = _safeguard_parts(plan, self.lexicon) if any(t.safeguard for t in self.tasks) else None
         results: dict[str, ItemResult] = {}
         for k, (task, found) in enumerate(zip(self.tasks, founds, strict=True)):
             claimed = set()
@@ -530,13 +550,53 @@ class CoverageEngine:
             values, best = item_features(task.text, found, index,
                                          shares={p: v for p, v in shares[k].items() if p not in claimed})
             values.update(self.copies.features(k, said[k], claimed))
-            status, confidence = self.model.verdict(values)
+            # the paragraph that says the task best stands in the plan's safeguard part
+            guarded_by = guard.title(best[:1]) if guard is not None and task.safeguard else ""
+            status, confidence = decide(self.model, values, safeguard=bool(guarded_by))
             if task.item.keywords and not any(found.anywhere.get(g.terms[0], 0.0) > 0 for g in task.item.keywords):
                 # the curator listed the words the task must say, and the plan says none of them
                 status, confidence = "missing", 1.0
             results[task.item.id] = _explain(task.item, task.parent, status, confidence, values, found, best, index,
-                                             sections, self.top)
+                                             sections, self.top, safeguard=guarded_by)
         return _ordered(plan, self.checklist, results, self.model)
+
+
+def _safeguard_items(checklist: Checklist, lexicon: Lexicon) -> set[str]:
+    """The ids of the items whose title, or a group's above them, marks the directive's safeguard part."""
+    out: set[str] = set()
+
+    def visit(item: ChecklistItem, guarded: bool) -> None:
+        guarded = guarded or lexicon.is_safeguard(item.title)
+        if guarded:
+            out.add(item.id)
+        for child in item.children:
+            visit(child, guarded)
+
+    for top_item in checklist.items:
+        visit(top_item, False)
+    return out
+
+
+class _SafeguardParts:
+    """The plan's safeguard sections (their spans and titles), looked up by paragraph."""
+
+    def __init__(self, text: str, parts: list[tuple[int, int, str]]) -> None:
+        self.parts = parts
+        self.starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+
+    def title(self, paragraphs: Iterable[int]) -> str:
+        """The title of the safeguard section holding the first of ``paragraphs`` that one holds, or ""."""
+        for p in paragraphs:
+            at = self.starts[p] if p < len(self.starts) else -1
+            for start, end, title in self.parts:
+                if start <= at < end:
+                    return title
+        return ""
+
+
+def _safeguard_parts(plan: Plan, lexicon: Lexicon) -> _SafeguardParts | None:
+    parts = [(s.start, s.end, s.title) for s in plan.root.sections() if s.title and lexicon.is_safeguard(s.title)]
+    return _SafeguardParts(plan.document.text, parts) if parts else None
 
 
 _KEEP = re.compile(r"[\u4e00-\u9fff0-9A-Za-z]+")
@@ -676,6 +736,8 @@ def _explain(
     index: PlanIndex,
     sections: Any,
     top: int,
+    *,
+    safeguard: str = "",
 ) -> ItemResult:
     text = index.text
     weights = {c.label: c.weight for c in found.concepts}
@@ -746,5 +808,5 @@ def _explain(
         item=item, status=status, score=round(values["top3_union"], 4), coverage=coverage, evidence=tuple(evidence),
         parent=parent.id if parent is not None else None,
         found=tuple(h.label for h in hits if h.found), not_found=tuple(h.label for h in hits if not h.found),
-        confidence=round(confidence, 4), concepts=tuple(hits), features=p_values,
+        confidence=round(confidence, 4), concepts=tuple(hits), features=p_values, safeguard=safeguard,
     )

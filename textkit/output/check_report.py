@@ -53,7 +53,8 @@ def explanation(r: ItemResult, *, limit: int = 6) -> str:
     missing = [h.label for h in r.concepts if not h.found][:limit]
     if not r.concepts:  # a group: its tasks
         found, missing = list(r.found[:limit]), list(r.not_found[:limit])
-    parts = []
+    # the plan's safeguard part decided the verdict (`coverage.decide`): the reason first
+    parts = [f"保障措施 safeguard part: {r.safeguard}"] if r.safeguard else []
     if found:
         parts.append("找到 found: " + "、".join(found))
     if missing:
@@ -98,6 +99,7 @@ def check_to_dict(result: CheckResult) -> dict[str, Any]:
                           "text": h.text, **({"page": doc.page_of(h.start)} if h.start >= 0 and doc.pages else {})}
                          for h in r.concepts],
             "features": dict(r.features),
+            "safeguard": r.safeguard,
             "explanation": explanation(r),
         }
         if r.item.span is not None:
@@ -160,7 +162,7 @@ def render_table(result: CheckResult, *, width: int = 120) -> str:
         snippet = e.text if e and r.status != "missing" else ("(closest) " + e.text if e else "")
         lines.append("  ".join((_fit(_MARK[r.status], cols[0]), _fit(title, cols[1]), _fit(f"{r.confidence:.2f}", cols[2]),
                                 _fit(where, cols[3]), _fit(snippet, text_w).rstrip())))
-        if r.status != "covered" and not r.item.children:
+        if (r.status != "covered" or r.safeguard) and not r.item.children:
             lines.append(" " * (cols[0] + 2) + _fit(explanation(r, limit=5), width - cols[0] - 2).rstrip())
     c = result.counts()
     lines.append("")

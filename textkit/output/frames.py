@@ -110,7 +110,7 @@ def check_frames(result: Any) -> dict[str, pd.DataFrame]:
         items.append({"source": src, "id": r.item.id, "title": r.item.title, "item_source": r.item.source,
                       "parent": r.parent, "priority": r.item.priority, "status": r.status, "score": r.score,
                       "coverage": r.coverage, "section": r.evidence[0].section if r.evidence else "",
-                      "not_found": "；".join(r.not_found)})
+                      "not_found": "；".join(r.not_found), "confidence": r.confidence, "safeguard": r.safeguard})
         for rank, e in enumerate(r.evidence, start=1):
             evidence.append({"source": src, "id": r.item.id, "rank": rank, "section": e.section, "kind": e.kind,
                              "text": e.text, "start": e.start, "end": e.end,
@@ -118,7 +118,7 @@ def check_frames(result: Any) -> dict[str, pd.DataFrame]:
                              "keyword_score": e.keyword_score, "tfidf": e.tfidf, "dedicated": e.dedicated})
     return {
         "items": records_frame(items, ["source", "id", "title", "item_source", "parent", "priority", "status", "score",
-                                       "coverage", "section", "not_found"]),
+                                       "coverage", "section", "not_found", "confidence", "safeguard"]),
         "evidence": records_frame(evidence, ["source", "id", "rank", "section", "kind", "text", "start", "end", "page",
                                              "score", "keyword_score", "tfidf", "dedicated"]),
     }
