@@ -9,7 +9,7 @@ import pytest
 
 import textkit
 from textkit.comparison.concepts import load_lexicon
-from textkit.comparison.coverage import CoverageEngine, decide, load_model
+from textkit.comparison.coverage import SAFEGUARD_TITLE_SHARE, CoverageEngine, decide, load_model
 from textkit.comparison.itemise import derive_checklist
 from textkit.errors import RuleError
 from textkit.output.check_report import check_to_dict, explanation
@@ -81,13 +81,20 @@ def test_decide_only_lifts_a_partial_verdict() -> None:
     values = {f: 0.0 for f in model.features}
     assert decide(model, values, safeguard=True) == model.verdict(values)  # nothing said: stays missing
     assert model.verdict(values)[0] == "missing"
-    # the first level of evidence, said evenly in every feature, that the model calls partial
-    half = next(v for v in ({f: i / 100 for f in model.features} for i in range(101))
-                if model.verdict(v)[0] == "partial")
-    lifted, confidence = decide(model, half, safeguard=True)
+    # a level of evidence, said evenly in every feature, that the model calls partial whether the plan names
+    # the task (half its title's weight said) or not (a tenth)
+    def level(i: int, title: float) -> dict[str, float]:
+        return {**{f: i / 100 for f in model.features}, "title_glob": title}
+
+    i = next(i for i in range(101) if model.verdict(level(i, 0.5))[0] == model.verdict(level(i, 0.1))[0] == "partial")
+    named, unnamed = level(i, 0.5), level(i, 0.1)
+    lifted, confidence = decide(model, named, safeguard=True)
     assert lifted == "covered"
-    assert confidence == pytest.approx(model.probabilities(half)[0])
-    assert decide(model, half, safeguard=False) == model.verdict(half)
+    assert confidence == pytest.approx(model.probabilities(named)[0])
+    assert decide(model, named, safeguard=False) == model.verdict(named)
+    # a plan that does not name the task is not credited by its safeguard part
+    assert unnamed["title_glob"] < SAFEGUARD_TITLE_SHARE <= named["title_glob"]
+    assert decide(model, unnamed, safeguard=True) == model.verdict(unnamed)
 
 
 def test_safeguard_words_are_data(tmp_path: Path) -> None:

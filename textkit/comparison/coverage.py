@@ -96,6 +96,10 @@ COPY_GAP = 0.3
 # A title's shares are taken of at least this weight, about one specific word's (jieba IDF ≈ 10 × sibling
 # specificity): a title of generic words names no task.
 TITLE_FLOOR = 6.0
+# A safeguard task is judged at the plan's level (`decide`) only when the plan names it: at least this share of
+# its title's concept weight is said somewhere. Without it, a plan whose 推进机制 paragraph is deleted still
+# "says" 健全工作推进机制 in part through its funding paragraph (evidence deletion 0.700 instead of 0.738).
+SAFEGUARD_TITLE_SHARE = 0.25
 _CLAUSE_SPLIT = re.compile(r"[，,；;。：:、\n]")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
@@ -144,15 +148,16 @@ class CoverageModel:
 
 def decide(model: CoverageModel, values: dict[str, float], *, safeguard: bool = False) -> tuple[Status, float]:
     """The verdict on one task: the model's, except for a task of the directive's safeguard part
-    (保障措施, 组织领导) that the plan's own safeguard part says in part, which is covered.
+    (保障措施, 组织领导) that the plan names and its own safeguard part says in part, which is covered.
 
     Such a task is carried out at the plan's level: the 意见 asks 各级党委（党组） to lead the campaign and
     a bureau implements it by setting up its own leading group, in its own words; the plan cannot be asked
-    for the other levels' part. ``safeguard`` is whether the task's evidence stands in the plan's
-    safeguard part (`ItemResult.safeguard`).
+    for the other levels' part. ``safeguard`` is whether the paragraph that says the task best stands in the
+    plan's safeguard part (`ItemResult.safeguard`); the plan names the task when it says at least
+    `SAFEGUARD_TITLE_SHARE` of its title's concept weight (feature ``title_glob``).
     """
     status, confidence = model.verdict(values)
-    if safeguard and status == "partial":
+    if safeguard and status == "partial" and values.get("title_glob", 0.0) >= SAFEGUARD_TITLE_SHARE:
         return "covered", model.probabilities(values)[0]
     return status, confidence
 
@@ -282,7 +287,7 @@ class ItemResult:
     confidence: float = 0.0
     concepts: tuple[ConceptHit, ...] = ()
     features: tuple[tuple[str, float], ...] = ()
-    safeguard: str = ""  # a safeguard task said in the plan's safeguard part: that part's title (see `decide`)
+    safeguard: str = ""  # a safeguard task said best in the plan's safeguard part: that part's title (`decide`)
 
 
 @dataclass(frozen=True, slots=True)
