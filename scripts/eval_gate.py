@@ -1,13 +1,13 @@
 #!/usr/bin/env python3
 """The accuracy gate: score textkit on the dev corpus with ../shared/corpus/score.py and compare to floors.
 
-Runs the corpus scorer (which calls `textkit parse --format json` on every document) three times: on the dev
+Runs the corpus scorer (which calls `textkit parse --format json` on every document) four times: on the dev
 gold (../shared/corpus/gold against ../shared/corpus/raw), on our own gold for extra plans (eval/gold-extra
 against ../shared/corpus/extra, see docs/eval.md) and on the held-out gold for six other extra plans
-(eval/gold-holdout, annotated blind; see its README); then the coverage scorer leave-one-pair-out
+(eval/gold-holdout, annotated blind; see its README) and on a second such set (eval/gold-holdout2); then the coverage scorer leave-one-pair-out
 (scripts/eval_coverage.py, which runs ../shared/corpus/coverage_score.py). It prints their summaries and
 exits 1 if any metric falls below the floor pinned in eval/floors.json (the extra gold's floors under
-"extra", the held-out gold's under "holdout"), or if the shared corpus is not there. Raise a floor when textkit improves; never lower one to make
+"extra", the held-out gold's under "holdout" and "holdout2"), or if the shared corpus is not there. Raise a floor when textkit improves; never lower one to make
 a change pass.
 
     python scripts/eval_gate.py [--shared ../shared] [--floors eval/floors.json]
@@ -28,6 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 GOLD_EXTRA = ROOT / "eval" / "gold-extra"
 GOLD_HOLDOUT = ROOT / "eval" / "gold-holdout"
+GOLD_HOLDOUT2 = ROOT / "eval" / "gold-holdout2"
 
 
 def _score(corpus: Path, gold: Path, raw: Path, textkit: Path, out: Path) -> dict[str, Any] | None:
@@ -45,7 +46,8 @@ def _score(corpus: Path, gold: Path, raw: Path, textkit: Path, out: Path) -> dic
 def _missing(corpus: Path) -> list[str]:
     """What the gate needs and does not find: the shared corpus's scorer, dev gold and texts, the extra texts,
     and our own extra and held-out gold."""
-    need = [corpus / "score.py", corpus / "gold", corpus / "raw", corpus / "extra", GOLD_EXTRA, GOLD_HOLDOUT]
+    need = [corpus / "score.py", corpus / "gold", corpus / "raw", corpus / "extra", GOLD_EXTRA, GOLD_HOLDOUT,
+            GOLD_HOLDOUT2]
     return [str(p) for p in need if not p.exists()]
 
 
@@ -93,6 +95,11 @@ def main(argv: list[str] | None = None) -> int:
         if holdout is None:
             return 1
         summary["holdout"] = holdout
+        print(f"== second held-out gold (ours, annotated blind): {GOLD_HOLDOUT2} against {corpus / 'extra'}")
+        holdout2 = _score(corpus, GOLD_HOLDOUT2, corpus / "extra", textkit, Path(tmp) / "holdout2.json")
+        if holdout2 is None:
+            return 1
+        summary["holdout2"] = holdout2
         print("== coverage")
         cov_out = Path(tmp) / "coverage.json"
         proc = subprocess.run([sys.executable, str(ROOT / "scripts" / "eval_coverage.py"), "--shared", args.shared,
@@ -105,7 +112,7 @@ def main(argv: list[str] | None = None) -> int:
         summary["coverage"] = {**coverage, "itemised": 1.0 - coverage["not_itemised"]}
     floors = json.loads(Path(args.floors).read_text(encoding="utf-8"))
     failed = []
-    for name, part in (("dev", summary), ("extra", extra), ("holdout", holdout)):
+    for name, part in (("dev", summary), ("extra", extra), ("holdout", holdout), ("holdout2", holdout2)):
         if part.get("errors"):
             failed.append(f"{name}: documents that failed to parse: {part['errors']}")
     failed += _check(summary, floors)

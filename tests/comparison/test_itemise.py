@@ -158,3 +158,69 @@ def test_context_is_what_lies_outside_every_task_and_round_trips() -> None:
 def test_a_long_title_that_merely_holds_a_declaratory_word_is_a_task(title: str, declaratory: bool) -> None:
     # 2011 绍兴 创先争优 工作思路: 三/（二） is a task though 形势 names a background part elsewhere
     assert load_itemise_rules().is_declaratory(title) is declaratory
+
+
+# ---- task tables: an attached 任务清单 lists the required tasks themselves ---------------------------------
+
+TABLE_DIRECTIVE = """关于做好2024年重点工作的通知
+一、工作要求
+各处室要对照清单抓好落实，按时报送进展。
+附件：2024年重点工作清单
+序号\t工作任务\t具体内容\t牵头处室\t配合处室\t完成时限
+1\t规范会议管理\t制定并实施会议管理办法，梳理各类会议名称和议题\t党政办\t教务处\t3月底前
+2\t推进家校共育\t举办家长学校，每学期召开家长会不少于两次\t德育处\t年级组\t全年
+3\t建设智慧校园\t建设校园数据中心，整合各类应用平台\t信息中心\t总务处\t12月底前
+"""
+
+
+def test_the_rows_of_an_attached_task_table_are_tasks() -> None:
+    plan = textkit.parse_text(TABLE_DIRECTIVE)
+    text = plan.document.text
+    table = next(t for t in itemise(plan) if t.kind == "group" and t.title.startswith("附件"))
+    assert table.title == "附件：2024年重点工作清单"
+    assert [t.title for t in table.children] == ["规范会议管理", "推进家校共育", "建设智慧校园"]
+    first = table.children[0]
+    # the task is the row's text cells: not its number, units or deadline
+    assert first.body == "规范会议管理\n制定并实施会议管理办法，梳理各类会议名称和议题"
+    assert text[first.start:first.end].startswith("1\t规范会议管理")
+    cl = derive_checklist(plan)
+    item = next(i for i, _ in cl.walk() if i.title == "建设智慧校园")
+    assert item.description == "建设智慧校园\n建设校园数据中心，整合各类应用平台"
+    assert "信息中心" not in item.description and "12月底前" not in item.description
+    assert item.source == item.id == "表1/3"
+    # the rows are no longer context that a plan may restate without carrying out a task
+    assert not any("规范会议管理" in c for c in cl.context)
+    # a curated file keeps them
+    again = checklist_from_dict(tomllib.loads(checklist_to_toml(cl)))
+    assert [i.title for i, _ in again.walk() if i.id.startswith("表1/")] == ["规范会议管理", "推进家校共育", "建设智慧校园"]
+
+
+def test_a_plan_is_checked_against_the_table_rows() -> None:
+    from textkit.comparison.coverage import check
+
+    cl = derive_checklist(textkit.parse_text(TABLE_DIRECTIVE))
+    plan = textkit.parse_text("德育处工作方案\n一、主要措施\n（一）推进家校共育。举办家长学校，每学期召开两次家长会。\n"
+                              "（二）规范会议管理。制定会议管理办法，规范会议议题。\n")
+    result = check(plan, cl)
+    assert result.get("表1/2").status == "covered"
+    assert result.get("表1/3").status == "missing"  # nothing on a data centre or platforms
+
+
+def test_a_table_inside_a_numbered_task_stays_part_of_it() -> None:
+    text = ("一、重点任务\n（一）规范会议管理。制定会议管理办法。\n"
+            "序号\t工作任务\t具体内容\t牵头处室\t完成时限\n1\t梳理会议\t梳理各类会议名称\t党政办\t3月底前\n"
+            "（二）推进家校共育。举办家长学校。\n")
+    plan = textkit.parse_text(text)
+    titles = _tasks(plan)
+    assert "梳理会议" not in titles
+    assert titles[:2] == ["规范会议管理", "推进家校共育"]
+
+
+def test_the_attached_schedule_of_a_real_plan_is_itemised(shared_corpus: Path) -> None:
+    plan = textkit.parse(shared_corpus / "raw" / "030.txt")
+    cl = derive_checklist(plan)
+    table = next(i for i in cl.items if i.id == "表1")
+    rows = [m for m in plan.measures if m.kind == "table-row"]
+    assert len(table.children) == len(rows) == 93
+    assert [c.title for c in table.children] == [m.title for m in rows]
+    assert all(c.span is not None and plan.text[c.span[0]:c.span[1]].count("\n") == 0 for c in table.children)

@@ -35,6 +35,7 @@ from typing import Literal
 from textkit.comparison.checklist import Checklist, ChecklistItem
 from textkit.errors import ChecklistError, OptionError
 from textkit.model import Plan, Section
+from textkit.structure.tables import TableRow
 
 __all__ = ["ItemiseRules", "TaskItem", "context_passages", "derive_checklist", "itemise", "load_itemise_rules"]
 
@@ -43,6 +44,7 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 # A run-in title: a short clause with no comma, closed by 。 (or ：), then the body on the same line.
 _RUNIN_END = re.compile(r"[。：:]")
 _CLAUSE_MARKS = re.compile(r"[，,；;“”「」《》]")
+_NUMBER_CELL = re.compile(r"[0-9０-９一二三四五六七八九十—\-－.．、（）()]+")  # a 序号 cell: 1, 1—1, （一）
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +116,7 @@ class TaskItem:
     section: str
     marker: str = ""
     children: tuple[TaskItem, ...] = ()
+    body: str | None = None  # what the task says when not its whole span (a table row's task cells)
 
     def walk(self) -> Iterable[TaskItem]:
         yield self
@@ -345,6 +348,50 @@ def itemise(directive: Plan, *, scope: Sequence[str] = (), rules: ItemiseRules |
             if c.kind == "paragraph" and directive.document.text[c.start:c.end].strip():
                 blk = _Block(c.start, c.end, _runin_title(directive.document.text, c.start, c.end, rules))
                 out.append(b.block_item(blk, directive.root))
+    return out + _table_tasks(directive, out, rules)
+
+
+def _table_tasks(directive: Plan, tasks: Sequence[TaskItem], rules: ItemiseRules) -> list[TaskItem]:
+    """The rows of the directive's task tables that stand outside every task, each a task: an attached
+    任务清单 or 推广清单 lists the required tasks themselves. One group per attachment (or per table outside
+    one), titled as it is; a row's task is its text cells (not its unit, person, deadline or number cells),
+    titled as its measure is.
+
+    >>> import textkit
+    >>> d = textkit.parse_text("一、工作要求\\n各单位抓好落实。\\n附件：重点任务清单\\n序号\\t任务\\t具体内容\\t牵头单位\\t完成时限\\n"
+    ...     "1\\t规范会议管理\\t制定会议管理办法\\t党政办\\t3月底前\\n2\\t推进家校共育\\t举办家长学校\\t德育处\\t全年\\n")
+    >>> [(t.title, [(c.title, c.body) for c in t.children]) for t in itemise(d)[1:]]
+    [('附件：重点任务清单', [('规范会议管理', '规范会议管理\\n制定会议管理办法'), ('推进家校共育', '推进家校共育\\n举办家长学校')])]
+    """
+    from textkit.extraction.units import task_table_rows
+
+    text = directive.document.text
+    spans = [(t.start, t.end) for t in tasks]
+    titles = {m.start: m.title for m in directive.measures if m.kind == "table-row"}
+    rows = [r for r in task_table_rows(directive.document) if not r.header and r.start in titles
+            and not any(a <= r.start < b for a, b in spans)]
+    if not rows:
+        return []
+    holders = [c for c in directive.root.children if c.kind == "attachment"]
+    by_holder: dict[int, list[TableRow]] = {}
+    for r in rows:
+        holder = next((k for k, c in enumerate(holders) if c.start <= r.start < c.end), -1)
+        by_holder.setdefault(holder, []).append(r)
+    out: list[TaskItem] = []
+    for g, (holder, members) in enumerate(by_holder.items(), start=1):
+        kids: list[TaskItem] = []
+        for n, r in enumerate(members, start=1):
+            body = "\n".join(cell for (a, b), kind in zip(r.cells, r.kinds, strict=True)
+                             if kind in (None, "text") and (cell := text[a:b].strip()) and not _NUMBER_CELL.fullmatch(cell))
+            if len(_CJK.findall(body)) < rules.min_chars:
+                continue
+            # no numbered section holds the row: its place is its table and row (表1/3)
+            kids.append(TaskItem(f"表{g}/{n}", "task", titles[r.start], r.start, r.end, f"表{g}/{n}", body=body))
+        if not kids:
+            continue
+        head = holders[holder] if holder >= 0 else None
+        title = (text[head.start:head.end].split("\n", 1)[0].strip() if head is not None else "") or "任务表"
+        out.append(TaskItem(f"表{g}", "group", title, kids[0].start, kids[-1].end, f"表{g}", children=tuple(kids)))
     return out
 
 
@@ -395,7 +442,7 @@ def derive_checklist(
                              "choose the parts that count with a scope", file=src, key="scope")
 
     def convert(t: TaskItem) -> ChecklistItem:
-        body = "" if t.kind == "group" else text[t.start:t.end].strip()
+        body = "" if t.kind == "group" else t.body if t.body is not None else text[t.start:t.end].strip()
         return ChecklistItem(
             id=t.id, title=t.title, keywords=(), source=t.section, description=body,
             children=tuple(convert(c) for c in t.children), span=(t.start, t.end),
