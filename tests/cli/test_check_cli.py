@@ -106,3 +106,24 @@ def test_should_items_do_not_fail_the_run(seed000_path: Path, tmp_path: Path) ->
         f.write_text(body.format(p=priority), encoding="utf-8")
         assert main(["check", str(seed000_path), "--checklist", str(f), "--fail-on", "missing", "-o",
                      str(tmp_path / "out.txt")]) == code
+
+
+def test_tables_lists_the_rows_of_an_attached_task_table(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from textkit.comparison.checklist import load_checklist
+
+    directive = tmp_path / "通知.txt"
+    directive.write_text("关于做好重点工作的通知\n一、工作要求\n各处室要对照清单抓好落实。\n附件：重点工作清单\n"
+                         "序号\t工作任务\t具体内容\t牵头处室\t完成时限\n"
+                         "1\t推进家校共育\t举办家长学校，每学期召开家长会\t德育处\t全年\n"
+                         "2\t建设智慧校园\t建设校园数据中心，整合应用平台\t信息中心\t12月底前\n", encoding="utf-8")
+    plain, rows = tmp_path / "plain.toml", tmp_path / "rows.toml"
+    assert main(["checklist", str(directive), "-o", str(plain)]) == 0
+    assert main(["checklist", str(directive), "--tables", "-o", str(rows)]) == 0
+    assert not [i for i, _ in load_checklist(plain).walk() if i.id.startswith("表")]
+    assert [i.title for i, _ in load_checklist(rows).walk() if i.id.startswith("表1/")] == ["推进家校共育", "建设智慧校园"]
+    draft = tmp_path / "方案.txt"
+    draft.write_text("德育处方案\n一、措施\n（一）推进家校共育。举办家长学校，每学期召开家长会。\n", encoding="utf-8")
+    assert main(["check", str(draft), "--against", str(directive), "--tables", "--format", "json",
+                 "-o", str(tmp_path / "r.json")]) == 0
+    verdicts = {i["id"]: i["status"] for i in json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))["items"]}
+    assert verdicts["表1/1"] == "covered" and verdicts["表1/2"] == "missing"

@@ -37,6 +37,8 @@ def add_parser(sub: Any) -> None:
     p.add_argument("--scope", action="append", default=[], metavar="ID|WORD",
                    help="--against: the parts of the directive that count, by section id (三, 三/2) or a word of "
                         "their title (主要任务); repeatable (default: all but the declaratory parts)")
+    p.add_argument("--tables", action="store_true",
+                   help="--against: also list the rows of the directive's attached task tables as tasks")
     p.add_argument("--save-checklist", metavar="FILE",
                    help="--against: also write the derived checklist as TOML (to curate; see `textkit checklist`)")
     p.add_argument("--model", metavar="FILE",
@@ -63,7 +65,7 @@ def run(args: argparse.Namespace) -> int:
         checklist = load_checklist(args.checklist)
     else:
         directive = parse(args.against, reference_date=args.reference_date, limits=limits, rules=rules)
-        checklist = derive_checklist(directive, scope=args.scope)
+        checklist = derive_checklist(directive, scope=args.scope, tables=args.tables)
         if args.save_checklist:
             emit(checklist_to_toml(checklist), args.save_checklist)
     draft = parse(args.draft, reference_date=args.reference_date, limits=limits, rules=rules)

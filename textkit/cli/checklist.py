@@ -17,6 +17,7 @@ examples:
   textkit checklist 上级意见.txt -o 清单.toml                   every required task (declaratory parts left out)
   textkit checklist 上级意见.txt --scope 三 --scope 四 -o 清单.toml  only sections 三 and 四
   textkit checklist 上级意见.txt --scope 主要任务                  the part titled 主要任务, printed
+  textkit checklist 推广通知.txt --tables -o 清单.toml             the rows of its attached 推广清单 as tasks too
 """
 
 
@@ -30,6 +31,8 @@ def add_parser(sub: Any) -> None:
     p.add_argument("directive", metavar="DIRECTIVE", help="the directive (.txt, .docx, .pdf)")
     p.add_argument("--scope", action="append", default=[], metavar="ID|WORD",
                    help="the parts that count, by section id (三, 三/2) or a word of their title; repeatable")
+    p.add_argument("--tables", action="store_true",
+                   help="also list the rows of attached task tables (任务清单, 推广清单) as tasks")
     p.add_argument("-o", "--output", metavar="FILE", help="write the TOML checklist to FILE instead of stdout")
     add_input_options(p, rules=True)
     p.set_defaults(run=run)
@@ -42,5 +45,5 @@ def run(args: argparse.Namespace) -> int:
 
     directive = parse(args.directive, reference_date=args.reference_date, limits=limits_from(args),
                       rules=rules_from(args))
-    emit(checklist_to_toml(derive_checklist(directive, scope=args.scope)), args.output)
+    emit(checklist_to_toml(derive_checklist(directive, scope=args.scope, tables=args.tables)), args.output)
     return 0

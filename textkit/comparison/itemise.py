@@ -315,12 +315,14 @@ def _trim_end(text: str, start: int, end: int) -> int:
     return end
 
 
-def itemise(directive: Plan, *, scope: Sequence[str] = (), rules: ItemiseRules | None = None) -> list[TaskItem]:
+def itemise(directive: Plan, *, scope: Sequence[str] = (), rules: ItemiseRules | None = None,
+            tables: bool = False) -> list[TaskItem]:
     """The required tasks of ``directive``, as a forest of groups and tasks in text order.
 
     ``scope`` selects the parts that count, each a section id (``三``, ``三/2``) or a word of a section's
     title (``工作安排``); a selected section counts even when its title is declaratory. Without a scope,
-    every numbered part but the declaratory ones counts.
+    every numbered part but the declaratory ones counts. ``tables``: the rows of attached task tables are tasks
+    too (`_table_tasks`); off by default, because such a table often restates the numbered tasks row by row.
 
     >>> import textkit
     >>> d = textkit.parse_text("一、指导思想\\n坚持以人民为中心。\\n二、组织领导\\n加强领导，明确责任。\\n强化督导，定期通报。\\n")
@@ -348,7 +350,7 @@ def itemise(directive: Plan, *, scope: Sequence[str] = (), rules: ItemiseRules |
             if c.kind == "paragraph" and directive.document.text[c.start:c.end].strip():
                 blk = _Block(c.start, c.end, _runin_title(directive.document.text, c.start, c.end, rules))
                 out.append(b.block_item(blk, directive.root))
-    return out + _table_tasks(directive, out, rules)
+    return out + _table_tasks(directive, out, rules) if tables else out
 
 
 def _table_tasks(directive: Plan, tasks: Sequence[TaskItem], rules: ItemiseRules) -> list[TaskItem]:
@@ -360,7 +362,7 @@ def _table_tasks(directive: Plan, tasks: Sequence[TaskItem], rules: ItemiseRules
     >>> import textkit
     >>> d = textkit.parse_text("一、工作要求\\n各单位抓好落实。\\n附件：重点任务清单\\n序号\\t任务\\t具体内容\\t牵头单位\\t完成时限\\n"
     ...     "1\\t规范会议管理\\t制定会议管理办法\\t党政办\\t3月底前\\n2\\t推进家校共育\\t举办家长学校\\t德育处\\t全年\\n")
-    >>> [(t.title, [(c.title, c.body) for c in t.children]) for t in itemise(d)[1:]]
+    >>> [(t.title, [(c.title, c.body) for c in t.children]) for t in itemise(d, tables=True)[1:]]
     [('附件：重点任务清单', [('规范会议管理', '规范会议管理\\n制定会议管理办法'), ('推进家校共育', '推进家校共育\\n举办家长学校')])]
     """
     from textkit.extraction.units import task_table_rows
@@ -421,10 +423,11 @@ def _scoped(root: Section, scope: Sequence[str]) -> list[Section]:
 
 
 def derive_checklist(
-    directive: Plan, *, scope: Sequence[str] = (), rules: ItemiseRules | None = None,
+    directive: Plan, *, scope: Sequence[str] = (), rules: ItemiseRules | None = None, tables: bool = False,
 ) -> Checklist:
     """The directive's required tasks as a checklist: each task's ``description`` is its own words in the
-    directive and its ``span`` where they stand; groups carry their tasks as ``children``.
+    directive and its ``span`` where they stand; groups carry their tasks as ``children``. ``tables``: the
+    rows of attached task tables (任务清单, 推广清单) are tasks too (see `itemise`).
 
     >>> import textkit
     >>> d = textkit.parse_text("一、主要任务\\n（一）加强学习。组织集中学习。\\n（二）深入调研。到基层开展调研。\\n")
@@ -436,7 +439,7 @@ def derive_checklist(
 
     text = directive.document.text
     src = directive.document.source
-    tasks = itemise(directive, scope=scope, rules=rules)
+    tasks = itemise(directive, scope=scope, rules=rules, tables=tables)
     if not tasks:
         raise ChecklistError("has no required tasks to derive a checklist from (every part is declaratory); "
                              "choose the parts that count with a scope", file=src, key="scope")
