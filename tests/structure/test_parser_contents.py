@@ -81,7 +81,7 @@ def test_a_contents_page_is_one_node_and_its_entries_are_not_headings() -> None:
     assert [(s.id, s.level, s.title) for s in root.sections()] == [
         ("一", 1, "现实基础和发展形势"), ("二", 1, "总体要求"), ("二/（一）", 2, "指导思想"),
         ("二/（二）", 2, "基本原则"), ("二/（二）/1", 3, "坚持党的领导"), ("二/（二）/2", 3, "坚持优先发展"),
-        ("三", 1, "落实立德树人根本任务")]
+        ("三", 1, "落实立德树人根本任务"), ("三/【重点任务1】", 2, "加强学校德育工作")]
     assert all(not (toc.start <= s.start < toc.end) for s in root.sections())
     assert warnings == []
 

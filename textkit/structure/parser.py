@@ -205,7 +205,9 @@ def _classify(text: str, lines: list[_Line], rules: StructureRules, *, fast: boo
             ln.kind = "table"
             continue
         m = match(text, ln.content_start)
-        if m is not None and m.end <= ln.content_end:
+        if m is not None and m.end <= ln.content_end \
+                and not ("专栏" in ln.content and rules.box.fullmatch(ln.content)):
+            # (a line that opens a box, 【专栏1】…, is the box's head even where a numbering style reads it)
             # (a bare marker on its own line too: title on the next line, as Word sometimes leaves it)
             ln.kind, ln.marker = "heading", m
             continue
