@@ -3,7 +3,8 @@
 How it reads a plan, in three passes over its lines:
 
 1. *Classify* each line: blank, table row (tab-separated cells), heading candidate (a numbering marker at
-   its start), labelled line (责任单位：…), or text.
+   its start), labelled line (责任单位：…), contents line (a 目录 and its entries ending in leaders and a page
+   number: one ``contents`` node, never headings), or text.
 2. *Cut into parts*: a 落款 (issuer + date line) ends a part; what follows is the plan a 通知 issues, or an
    attachment (附件N). Each part's numbering starts again at level 1.
 3. *Nest* headings by sequence, not by a fixed table of shapes: a marker continues the open level of its
@@ -244,13 +245,17 @@ def _contents_lines(lines: list[_Line], rules: StructureRules) -> None:
         return nxt is not None and entry(nxt)
 
     n = len(lines)
-    i = 0
-    while i < n:
-        ln = lines[i]
-        head = ln.kind == "text" and rules.contents_head.fullmatch(ln.content) is not None
-        if not head and not entry(ln):
-            i += 1
+    head_match = rules.contents_head.fullmatch
+    # (one pass in a comprehension finds the few lines a block can start at: most plans have none)
+    starts = [i for i, ln in enumerate(lines)
+              if ln.kind != "blank" and (ln.content[-1] in _DIGITS or ln.kind == "text") and (
+                  entry(ln) or (ln.kind == "text" and head_match(ln.content) is not None))]
+    done = 0  # the index after the last block marked
+    for i in starts:
+        if i < done:
             continue
+        ln = lines[i]
+        head = ln.kind == "text" and head_match(ln.content) is not None
         block: list[_Line] = []  # the entries (and the wrapped halves) after the head
         k = i + 1 if head else i
         last = k  # the index after the last line taken
@@ -271,9 +276,7 @@ def _contents_lines(lines: list[_Line], rules: StructureRules) -> None:
                 ln.kind, ln.marker, ln.label = "contents-head", None, None
             for x in block:
                 x.kind, x.marker, x.label = "contents", None, None
-            i = last
-        else:
-            i += 1
+            done = last
 
 
 def _table_lines(text: str, lines: list[_Line], rules: StructureRules, match: Callable[..., Marker | None]) -> None:
