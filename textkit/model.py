@@ -164,6 +164,7 @@ SectionKind = Literal[
     "paragraph",  # an un-numbered paragraph
     "item",  # an inline enumeration item (一是… 第一，…) inside a paragraph
     "box",  # a boxed list (专栏1：…) inside a section: its heading line, then its entries
+    "contents",  # a table of contents (目录): its head line as "heading", then one "paragraph" per entry
     "runin",  # an unnumbered item with a run-in title (声学传感器。研发…): title part as "heading", then its body
     "label",  # a labelled line or clause: 责任单位：… 完成时限：…
     "table-row",  # a tab-separated (or source-table) row

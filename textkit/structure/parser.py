@@ -3,7 +3,8 @@
 How it reads a plan, in three passes over its lines:
 
 1. *Classify* each line: blank, table row (tab-separated cells), heading candidate (a numbering marker at
-   its start), labelled line (责任单位：…), or text.
+   its start), labelled line (责任单位：…), contents line (a 目录 and its entries ending in leaders and a page
+   number: one ``contents`` node, never headings), or text.
 2. *Cut into parts*: a 落款 (issuer + date line) ends a part; what follows is the plan a 通知 issues, or an
    attachment (附件N). Each part's numbering starts again at level 1.
 3. *Nest* headings by sequence, not by a fixed table of shapes: a marker continues the open level of its
@@ -46,10 +47,12 @@ _PART_SCHEMA = {
     "id": Field(required=True),
     "kind": Field(required=True, choices=("label", "attachment", "signature-suffix", "date-line", "closing",
                                           "recipient", "notice-title", "plan-title", "box", "file-name",
-                                          "table-note", "serial-header", "runin-bullet", "runin-sentence")),
+                                          "table-note", "serial-header", "runin-bullet", "runin-sentence",
+                                          "contents-head", "contents-entry")),
     "pattern": Field(required=True, regex=True),
 }
-_PARAMS = ("runin.min_title", "runin.max_title", "runin.min_body", "runin.min_siblings", "table.group_max")
+_PARAMS = ("runin.min_title", "runin.max_title", "runin.min_body", "runin.min_siblings", "table.group_max",
+           "contents.min_entries", "contents.max_wrap")
 _PARAM_SCHEMA = {
     "id": Field(required=True, choices=_PARAMS),
     "value": Field(required=True, types=int),
@@ -78,10 +81,14 @@ class StructureRules:
     serial_header: re.Pattern[str]  # a header cell over a column that numbers a table's rows (序号)
     runin_bullet: re.Pattern[str]  # a bullet before a run-in title (——产业规模快速壮大。…): not part of the title
     runin_sentence: re.Pattern[str]  # a first clause that is a sentence, not a run-in title (要加强领导。…)
+    contents_head: re.Pattern[str]  # a line heading a table of contents (目 录)
+    contents_entry: re.Pattern[str]  # the end of a contents line: leader dots and a page number (……18)
     runin_title: tuple[int, int] = (2, 16)  # the shortest and longest run-in title, in characters
     runin_body: int = 10  # the shortest body after a run-in title, in characters (stripped)
     runin_siblings: int = 2  # run-in titled paragraphs come as a list of at least this many
     table_group_max: int = 40  # the longest group row of a table (一、知识产权保护方面（共5项）), in characters
+    contents_entries: int = 2  # the fewest contents lines in a row that are a contents list without a head
+    contents_wrap: int = 60  # the longest first half of a contents entry wrapped over two lines, in characters
     ranks: tuple[tuple[str, int], ...] = ()  # numbering family → its place in the usual order of levels (1 = 一、)
 
     def rank(self, family: str) -> int | None:
@@ -127,10 +134,14 @@ def _load_rules(numbering: tuple[str, ...], parts: tuple[str, ...]) -> Structure
         serial_header=alt("serial-header"),
         runin_bullet=re.compile(guarded(alt("runin-bullet").pattern)),  # tried at every text line's start
         runin_sentence=alt("runin-sentence"),
+        contents_head=alt("contents-head"),
+        contents_entry=alt("contents-entry"),
         runin_title=(params.get("runin.min_title", 2), params.get("runin.max_title", 16)),
         runin_body=params.get("runin.min_body", 10),
         runin_siblings=params.get("runin.min_siblings", 2),
         table_group_max=params.get("table.group_max", 40),
+        contents_entries=params.get("contents.min_entries", 2),
+        contents_wrap=params.get("contents.max_wrap", 60),
         ranks=tuple((f, n) for n, f in enumerate(order, start=1)),
     )
 
@@ -154,7 +165,7 @@ class _Line:
     end: int  # after the newline (and, once merged, after following blank lines)
     raw: str  # text[content_start:content_end]
     content: str  # raw.strip(): what the part rules are matched against (kept: each line is tested often)
-    kind: str = "text"  # text | blank | table | heading | label
+    kind: str = "text"  # text | blank | table | heading | label | contents-head | contents
     marker: Marker | None = None
     label: str | None = None
     runin: tuple[int, int, int] | None = None  # a run-in titled paragraph: title start, title end, body start
@@ -195,7 +206,9 @@ def _classify(text: str, lines: list[_Line], rules: StructureRules, *, fast: boo
             ln.kind = "table"
             continue
         m = match(text, ln.content_start)
-        if m is not None and m.end <= ln.content_end:
+        if m is not None and m.end <= ln.content_end \
+                and not ("专栏" in ln.content and rules.box.fullmatch(ln.content)):
+            # (a line that opens a box, 【专栏1】…, is the box's head even where a numbering style reads it)
             # (a bare marker on its own line too: title on the next line, as Word sometimes leaves it)
             ln.kind, ln.marker = "heading", m
             continue
@@ -206,6 +219,64 @@ def _classify(text: str, lines: list[_Line], rules: StructureRules, *, fast: boo
             ln.kind, ln.label = "label", _SPACES.sub("", lab.group("label"))
     _confirm_sequence_headings(lines)
     _table_lines(text, lines, rules, match)
+    _contents_lines(lines, rules)
+
+
+_DIGITS = frozenset("0123456789０１２３４５６７８９")
+
+
+def _contents_lines(lines: list[_Line], rules: StructureRules) -> None:
+    """Mark the lines of a table of contents (structure.toml ``contents-*``): a 目录 head line and the
+    entries after it, or a run of entries with ``contents_entries`` entries or a numbered one. An entry ends
+    in leader dots and a page number (一、总体要求……2); it is no heading, whatever its marker."""
+
+    def entry(ln: _Line) -> bool:
+        # (the cheap test first: a contents line ends in its page number, and few other lines end in a digit)
+        return ln.kind in ("text", "heading", "label") and ln.content[-1] in _DIGITS \
+            and rules.contents_entry.search(ln.content) is not None
+
+    def wrapped(k: int) -> bool:
+        """Whether line ``k`` is the first half of an entry whose page number stands on the next line."""
+        ln = lines[k]
+        if ln.kind not in ("text", "heading", "label") or len(ln.content) > rules.contents_wrap \
+                or ln.content[-1] in _SENTENCE_END:
+            return False
+        nxt = next((x for x in lines[k + 1 :] if x.kind != "blank"), None)
+        return nxt is not None and entry(nxt)
+
+    n = len(lines)
+    head_match = rules.contents_head.fullmatch
+    # (one pass in a comprehension finds the few lines a block can start at: most plans have none)
+    starts = [i for i, ln in enumerate(lines)
+              if ln.kind != "blank" and (ln.content[-1] in _DIGITS or ln.kind == "text") and (
+                  entry(ln) or (ln.kind == "text" and head_match(ln.content) is not None))]
+    done = 0  # the index after the last block marked
+    for i in starts:
+        if i < done:
+            continue
+        ln = lines[i]
+        head = ln.kind == "text" and head_match(ln.content) is not None
+        block: list[_Line] = []  # the entries (and the wrapped halves) after the head
+        k = i + 1 if head else i
+        last = k  # the index after the last line taken
+        while k < n:
+            x = lines[k]
+            if x.kind == "blank":
+                k += 1
+                continue
+            if entry(x) or ((block or head) and wrapped(k)):
+                block.append(x)
+                k += 1
+                last = k
+                continue
+            break
+        entries = [x for x in block if entry(x)]
+        if (head and entries) or len(entries) >= rules.contents_entries or any(x.kind == "heading" for x in entries):
+            if head:
+                ln.kind, ln.marker, ln.label = "contents-head", None, None
+            for x in block:
+                x.kind, x.marker, x.label = "contents", None, None
+            done = last
 
 
 def _table_lines(text: str, lines: list[_Line], rules: StructureRules, match: Callable[..., Marker | None]) -> None:
@@ -298,7 +369,6 @@ _RUNIN_STOP = re.compile(r"[。：:]")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _CLAUSE_MARKS = re.compile(r"[，,；;“”「」《》。！？!?]")  # a title is one short clause
 _BRACKETS = (("（", "）"), ("(", ")"), ("【", "】"), ("[", "]"), ("〔", "〕"))
-_LEADER = re.compile(r"(?:…|\.{2}|·{2}|．{2})\s*[0-9０-９]+\s*$")  # a contents line: 建设滨海高教园区……18
 
 
 def _runin_candidate(text: str, ln: _Line, rules: StructureRules) -> tuple[int, int, int] | None:
@@ -323,7 +393,7 @@ def _runin_candidate(text: str, ln: _Line, rules: StructureRules) -> tuple[int, 
     if any(title.count(o) != title.count(cl) for o, cl in _BRACKETS):
         return None  # （负责部门：… : the colon stands inside a bracket
     body = c[stop.end() :].strip()
-    if len(body) < rules.runin_body or _LEADER.search(body) is not None:
+    if len(body) < rules.runin_body or rules.contents_entry.search(body) is not None:
         return None
     if rules.runin_sentence.fullmatch(title) is not None:
         return None
@@ -540,6 +610,7 @@ def _over(kind: SectionKind, start: int, end: int, children: Sequence[Section], 
 
 
 _LEAF_KIND: dict[str, SectionKind] = {"table": "table-row", "label": "label"}
+_CONTENTS = ("contents-head", "contents")  # the line kinds of a table of contents (`_contents_lines`)
 
 
 @dataclass(slots=True)
@@ -636,20 +707,25 @@ class _Builder:
     def part(self, part: _Part) -> list[_Node | Section]:
         out: list[_Node | Section] = []
         lines = part.lines
-        i = 0
         # title block: short unpunctuated lines at the top, then a recipient line
-        while i < len(lines) and lines[i].kind == "text" and _is_short_plain(lines[i], 80) \
-                and not self.rules.recipient.fullmatch(lines[i].content):
-            out.append(_leaf("title", lines[i].start, lines[i].end))
-            i += 1
+        i = self._titles(lines, 0, out)
         if part.kind == "attachment" and not out and i < len(lines):
             out.append(_leaf("title", lines[i].start, lines[i].end))
             i += 1
+        while i < len(lines) and lines[i].kind in _CONTENTS:
+            # a 目录 after the title lines (or before them): the title may come again after it
+            node, i = self.contents(lines, i)
+            out.append(node)
+            i = self._titles(lines, i, out)
         while i < len(lines) and lines[i].kind in ("text", "label") \
                 and self.rules.recipient.fullmatch(lines[i].content):
             out.append(_leaf("recipient", lines[i].start, lines[i].end))
             i += 1
         while i < len(lines) and lines[i].kind != "heading":
+            if lines[i].kind in _CONTENTS:
+                node, i = self.contents(lines, i)
+                out.append(node)
+                continue
             out.append(self.paragraph(lines[i], _LEAF_KIND.get(lines[i].kind, "preamble")))
             i += 1
         self.last_at.clear()  # each part numbers afresh
@@ -658,6 +734,30 @@ class _Builder:
             out.append(_leaf(kind_name, ln.start, ln.end))  # type: ignore[arg-type]
         return out
 
+    def _titles(self, lines: list[_Line], i: int, out: list[_Node | Section]) -> int:
+        """Append the title lines from ``i`` on (short lines that end no sentence) to ``out``; the index after."""
+        while i < len(lines) and lines[i].kind == "text" and _is_short_plain(lines[i], 80) \
+                and not self.rules.recipient.fullmatch(lines[i].content):
+            out.append(_leaf("title", lines[i].start, lines[i].end))
+            i += 1
+        return i
+
+    def contents(self, lines: list[_Line], i: int) -> tuple[Section, int]:
+        """The table of contents starting at line ``i`` (`_contents_lines` marked it) and the index after it:
+        its head line (目 录) as a ``heading`` leaf and its title, each entry a ``paragraph`` leaf."""
+        ln = lines[i]
+        children: list[Section] = []
+        title, ts, te = "", None, None
+        if ln.kind == "contents-head":
+            children.append(_leaf("heading", ln.start, ln.end))
+            title, ts, te = ln.content, ln.content_start, ln.content_start + len(ln.content)
+            i += 1
+        while i < len(lines) and lines[i].kind == "contents":
+            children.append(_leaf("paragraph", lines[i].start, lines[i].end))
+            i += 1
+        return _Section(kind="contents", start=children[0].start, end=children[-1].end, title=title,
+                        title_start=ts, title_end=te, children=tuple(children)), i
+
     def sections(self, lines: list[_Line]) -> list[_Node | Section]:
         top: list[_Node | Section] = []
         stack: list[_Node] = []
@@ -665,7 +765,18 @@ class _Builder:
         last_box = 0  # the number of the last box of this part (专栏2 after 专栏1)
         markers = self.rules.markers
         _mark_runins(self.text, lines, self.rules, markers.line_match if self.fast else markers.line_plain)
-        for ln in lines:
+        i = 0
+        while i < len(lines):
+            ln = lines[i]
+            if ln.kind in _CONTENTS:
+                # a table of contents among the sections: one node where a paragraph would stand
+                toc, i = self.contents(lines, i)
+                if box is not None:
+                    (box.stack[-1].children if box.stack else box.node.children).append(toc)
+                else:
+                    (stack[-1].children if stack else top).append(toc)
+                continue
+            i += 1
             opened = self._box_line(ln)
             if opened is not None:
                 if box is not None:
