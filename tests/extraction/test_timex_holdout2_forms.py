@@ -147,6 +147,7 @@ APPRAISAL = (
     "绍兴一中2024年度考核工作方案\n"
     "根据文件精神，结合学校实际，制定本年度考核工作方案。\n"
     "4.当年度有师德师风问题的，不得评为优秀。今年的考核于1月完成。\n"
+    "请于1月5日下班前将推荐表发至邮箱。\n"
     "请于1月9日（周四）下午15:00前报送。\n"
     "2025年1月3日\n"
 )
@@ -210,3 +211,17 @@ def test_user_holiday_word_name_needs_a_cue(tmp_path: Path) -> None:
         doc = Document(text=text)
         got = extract_times(doc, ctx, reference_date=REF_2011, rules=g)[0]
         assert [t.text for t in got] == expected
+
+
+def test_deadline_just_after_the_reference_date_takes_its_year() -> None:
+    # the plan's year 2024 would put 1月5日 a year before the 2025-01-03 落款; a deadline follows its document
+    got = [f for f in found(APPRAISAL, date(2025, 1, 3)) if f[0].startswith("1月5日")]
+    assert got == [("1月5日下班前", "deadline", None, "2025-01-05")]
+    # a January deadline in a December notice without a plan period: the next January
+    assert found("请于1月5日前上报。", date(2023, 12, 20)) == [("1月5日前", "deadline", None, "2024-01-05")]
+
+
+def test_deadline_well_before_the_reference_date_stays_in_the_plan_year() -> None:
+    # more than a month away in the reference year: not moved (a past stage of the 2024 plan)
+    got = [f for f in found("绍兴一中2024年度考核工作方案\n6月30日前完成自评。\n", date(2025, 1, 3)) if "6月" in f[0]]
+    assert got == [("6月30日前", "deadline", None, "2024-06-30")]

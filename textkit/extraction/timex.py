@@ -40,6 +40,8 @@ __all__ = ["MAX_YEAR", "MIN_YEAR", "YEARS_AHEAD", "extract_times", "plausible_ye
 # cite history (1978年改革开放以来).
 MIN_YEAR, MAX_YEAR, YEARS_AHEAD = 1949, 2100, 40
 _WEEKDAY = re.compile(r"[一二三四五六日天](?![次回个遍学天])")  # 每周五, not 每周一次
+# how far after the reference date a deadline without a year may be moved (`_ahead`)
+_DEADLINE_AHEAD = timedelta(days=31)
 _CELEBRATE_WIDTH = 6  # characters before a holiday searched for a celebrate word (庆祝, 纪念)
 _LOOKAHEAD = 24  # characters the calendar grammar may look past the end of a statement
 _TITLE_WORDS = re.compile(r"方案|计划|要点|规划|安排|思路")
@@ -318,6 +320,24 @@ def _interval_in(c: _Cal, y: int) -> Interval | None:
     except ValueError:
         # 2月30日 and the like: written, but no such day
         return None
+
+
+def _ahead(c: _Cal, ctx: _Context, end: date | None) -> date | None:
+    """A deadline day written without a year (1月5日下班前) that the plan's period put before the reference
+    date, moved to the reference date's year when it falls there within `_DEADLINE_AHEAD` days after the
+    reference date: a document sets deadlines after its own date (a 2024 appraisal plan issued 2025-01-03)."""
+    ref = ctx.ref
+    if (end is None or ref is None or end >= ref or c.day is None or c.month is None or not _needs_year(c)
+            or c.holidays):
+        return end
+    for year in (ref.year, ref.year + 1):  # (1月5日前 in a document of 20 December: the next January)
+        try:
+            moved = end.replace(year=year)
+        except ValueError:  # 2月29日
+            continue
+        if ref <= moved <= ref + _DEADLINE_AHEAD:
+            return moved
+    return end
 
 
 def _plan_year(ctx: _Context) -> int | None:
@@ -867,9 +887,9 @@ def _dated(g: TimeGrammar, text: str, s: int, e: int, ctx: _Context) -> tuple[st
         if _begins_before(c) and start is not None:
             # 国庆前, 寒假前, 开学前: before the holiday or term begins
             return "deadline", TimeValue(end=_iso(start - timedelta(days=1))), "time.deadline.before-start"
-        return "deadline", TimeValue(end=_iso(end)), "time.deadline.before"
+        return "deadline", TimeValue(end=_iso(_ahead(c, ctx, end))), "time.deadline.before"
     if pre is not None:
-        return "deadline", TimeValue(end=_iso(end)), "time.deadline.by"
+        return "deadline", TimeValue(end=_iso(_ahead(c, ctx, end))), "time.deadline.by"
     if cue is not None and cue.role == "during":
         return "period", TimeValue(start=_iso(start), end=_iso(end)), "time.period.during"
     if (cue is not None and cue.role == "start-suffix") or prefix in ("从", "自"):
