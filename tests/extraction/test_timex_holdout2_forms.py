@@ -225,3 +225,20 @@ def test_deadline_well_before_the_reference_date_stays_in_the_plan_year() -> Non
     # more than a month away in the reference year: not moved (a past stage of the 2024 plan)
     got = [f for f in found("绍兴一中2024年度考核工作方案\n6月30日前完成自评。\n", date(2025, 1, 3)) if "6月" in f[0]]
     assert got == [("6月30日前", "deadline", None, "2024-06-30")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the start is the moment the text speaks of (a decision taken before the plan): not stated
+        ("中央决定从现在开始到2011年“五一”前，集中开展形势政策宣传教育。",
+         ("从现在开始到2011年“五一”前", "period", None, "2011-04-30")),
+        ("自即日起至2011年12月31日，开展专项整治。", ("自即日起至2011年12月31日", "period", None, "2011-12-31")),
+    ],
+)
+def test_from_now_to_a_date_is_one_period(text: str, expected: Found) -> None:
+    assert found(text) == [expected]
+
+
+def test_now_without_an_end_is_not_a_date() -> None:
+    assert found("从现在做起，从身边小事做起。") == []

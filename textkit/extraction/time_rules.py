@@ -31,7 +31,7 @@ ROLES = (
     "year-part", "month-part", "relative-year", "term", "recurrence", "vague", "deadline-prefix",
     "deadline-suffix", "eve", "around", "during", "start-suffix", "after-suffix", "end-suffix", "completion",
     "plan-type", "campaign", "clock-prefix", "rate", "range-sep", "relative-week", "five-year-plan",
-    "run-start", "range-after", "holiday-cue", "celebrate",
+    "run-start", "range-after", "holiday-cue", "celebrate", "now",
 )
 # the cue words after a date, in the order they are told apart (前夕 before 前)
 CUE_ROLES = ("eve", "around", "during", "deadline-suffix", "start-suffix", "after-suffix")
@@ -151,11 +151,13 @@ class TimeGrammar:
     celebrate: re.Pattern[str]  # a celebrate word ending where a holiday starts (庆祝建党节): an event
 
     def kind(self, m: re.Match[str]) -> str:
-        """The kind of a `statement` match: run, range, dotrange, clock, dated, recur, weekday or vague.
+        """The kind of a `statement` match: run, nowrun, range, dotrange, clock, dated, recur, weekday or vague.
 
         Told by which branch of `statement` took part, each asked for by name: a calendar branch then by
         its tail (a 开始…结束 run, a range, a clock time, or none: a plain dated statement)."""
         whole_range, cal, clock, recur, dots, day = m.group("range", "cal", "clock", "recur", "dotrange", "weekday")
+        if m.group("nowrun") is not None:
+            return "nowrun"
         if dots is not None:
             return "dotrange"
         if day is not None:
@@ -435,6 +437,9 @@ def _load(extra_time: Sequence[str | Path], extra_holidays: Sequence[str | Path]
             rf"(?P<clocktail>{SP}{clock}(?:{SP}{dsep}{SP}{clock})?)",
             rf"{SP}(?:{cue})",
         ) + "?)",
+        # 从现在开始到2011年“五一”前: a period from an unstated now to a date
+        rf"(?P<nowrun>(?:从|自){SP}{_alt(wt['now'])}{SP}(?:{start_suf})?{SP}[，,]?{SP}(?:到|至){SP}{cal}"
+        rf"(?:{SP}{range_end_cue})?)",
         rf"(?P<clock>{clock}(?:{SP}{dsep}{SP}{clock})?)",
         rf"(?P<recur>{_alt(wt['recurrence'])}(?:{WEEKDAY_AFTER}|{SP}{DAY_NUM}{SP}[日号](?:{SP}(?:{_alt(wt['around'])}|{_alt(wt['deadline-suffix'])}))?"
         # 每年2月底前, 每年3月15日前: a yearly word before a month (and day or part of it) of every year

@@ -507,14 +507,19 @@ def _range_value(g: TimeGrammar, text: str, s: int, e: int, ctx: _Context) -> Ti
         riv0 = _interval_in(right, inherit)
         if riv0 is not None and riv0[1] < liv[0]:
             inherit += 1
+    return TimeValue(start=_iso(liv[0]), end=_iso(_right_end(g, text, right, e, ctx, inherit)))
+
+
+def _right_end(g: TimeGrammar, text: str, right: _Cal, e: int, ctx: _Context, inherit: int | None) -> date | None:
+    """The last day of a period whose right end is ``right``: its last day, or the day before it begins when
+    a 前 (a holiday's) or 前夕 follows it (年初至春节前: the period ends before the holiday, as a lone 春节前)."""
     riv = _resolve(right, ctx, inherit)
     if riv is None:
-        return TimeValue(start=_iso(liv[0]))
+        return None
     cue = _cue_after(g, text, right.end, e)
     if cue is not None and (cue.role == "eve" or (cue.role == "deadline-suffix" and _begins_before(right))):
-        # 年初至春节前: the period ends before the holiday begins, as a lone 春节前 does
-        return TimeValue(start=_iso(liv[0]), end=_iso(riv[0] - timedelta(days=1)))
-    return TimeValue(start=_iso(liv[0]), end=_iso(riv[1]))
+        return riv[0] - timedelta(days=1)
+    return riv[1]
 
 
 def _skip_space(text: str, pos: int, end: int) -> int:
@@ -755,6 +760,10 @@ def _statement(
     if kind == "range":
         v = _range_value(g, text, s, e, ctx)
         return "period", v, "time.period.range"
+    if kind == "nowrun":
+        right = _first_cal(g, text, s, e)
+        end = _right_end(g, text, right, e, ctx, None) if right is not None else None
+        return "period", TimeValue(end=_iso(end)), "time.period.from-now"
     if kind == "dotrange":
         return _dot_range(text, s, e, ctx)
     if kind == "weekday":
