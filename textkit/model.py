@@ -288,6 +288,7 @@ class TimeValue:
     count: int | None = None
     day: str | None = None
     time: str | None = None  # clock time HH:MM
+    interval: int | None = None  # a recurrence every N freq periods (每三年: yearly, interval 3)
 
 
 @quick_init

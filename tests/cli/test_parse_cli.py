@@ -88,7 +88,7 @@ def test_parse_cli_json_extracted_items_point_into_the_text(
             assert seed000_text[item["start"] : item["end"]] == item["text"]
             assert item["section"] in ids
     assert out["period"] == {"start": "2023-09-01", "end": "2024-01-31", "freq": None, "count": None,
-                             "day": None, "time": None}
+                             "day": None, "time": None, "interval": None}
     period = out["dates"][0]
     assert period["text"] == "从2023年9月开始，2024年1月基本结束" and period["kind"] == "period"
     assert [d["kind"] for d in out["dates"] if d["text"] == "定期"] == ["vague"]

@@ -31,9 +31,13 @@ ROLES = (
     "year-part", "month-part", "relative-year", "term", "recurrence", "vague", "deadline-prefix",
     "deadline-suffix", "eve", "around", "during", "start-suffix", "after-suffix", "end-suffix", "completion",
     "plan-type", "campaign", "clock-prefix", "rate", "range-sep", "relative-week", "five-year-plan",
+    "run-start", "range-after", "holiday-cue", "celebrate", "now",
 )
 # the cue words after a date, in the order they are told apart (前夕 before 前)
 CUE_ROLES = ("eve", "around", "during", "deadline-suffix", "start-suffix", "after-suffix")
+# what a relative-year word counts from: the reference date's year; the plan's own year when its period is
+# one calendar year (else the reference date's); the plan's own year only (else not a date at all)
+ANCHORS = ("reference", "plan", "plan-only")
 FREQS = ("daily", "weekly", "monthly", "quarterly", "half-yearly", "yearly", "termly")
 
 WORD_SCHEMA: dict[str, Field] = {
@@ -51,10 +55,13 @@ WORD_SCHEMA: dict[str, Field] = {
     "part": Field(choices=("whole", "start", "end", "first-day")),
     "pm": Field(types=bool),
     "start_year": Field(types=int),
+    "multiple": Field(types=bool),
+    "anchor": Field(choices=ANCHORS),
 }
 HOLIDAY_SCHEMA: dict[str, Field] = {
     "id": Field(required=True),
     "names": Field(types=list, required=True, regex=True),
+    "word_names": Field(types=list, regex=True),
     "calendar": Field(required=True, choices=("solar", "lunar", "term")),
     "month": Field(types=int), "day": Field(types=int),
     "term": Field(),
@@ -84,6 +91,8 @@ class Word:
     part: str = "whole"
     pm: bool = False
     start_year: int = 0  # five-year-plan: its first year (十四五: 2021)
+    multiple: bool = False  # recurrence: the word holds a number of freq periods (每三年: interval 3)
+    anchor: str = "reference"  # relative-year: what it counts from (ANCHORS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,13 +148,16 @@ class TimeGrammar:
     bare_range: re.Pattern[str]
     during: re.Pattern[str]  # 期间 on its own, to find campaign periods (主题教育期间)
     campaign: re.Pattern[str]  # a campaign word ending where 期间 starts
+    celebrate: re.Pattern[str]  # a celebrate word ending where a holiday starts (庆祝建党节): an event
 
     def kind(self, m: re.Match[str]) -> str:
-        """The kind of a `statement` match: run, range, dotrange, clock, dated, recur, weekday or vague.
+        """The kind of a `statement` match: run, nowrun, range, dotrange, clock, dated, recur, weekday or vague.
 
         Told by which branch of `statement` took part, each asked for by name: a calendar branch then by
         its tail (a 开始…结束 run, a range, a clock time, or none: a plain dated statement)."""
         whole_range, cal, clock, recur, dots, day = m.group("range", "cal", "clock", "recur", "dotrange", "weekday")
+        if m.group("nowrun") is not None:
+            return "nowrun"
         if dots is not None:
             return "dotrange"
         if day is not None:
@@ -293,7 +305,8 @@ def _calendar(w: dict[str, tuple[Word, ...]], hol: str, *, named: bool) -> str:
              + g("cmd", DAY_NUM) + SP + "[日号]|" + SP + g("cmmp", mpart) + "))")
     relcal = g("relcal", g("rel", rel) + "(?:" + SP + g("relm", MONTH_NUM) + SP + "月份?" + "(?:" + SP
                + g("reld", DAY_NUM) + SP + "[日号]|" + SP + g("relmp", mpart) + ")?|" + g("relp", ypart_after_year)
-               + ")?")
+               # 今年“七一”: a relative year before a holiday is the holiday's year
+               + "|" + SP + g("relhol", hol) + ")?")
     # 三年内, 每年, 青年中, 周年底: 年 belongs to the word before it
     guard = r"(?<![0-9０-９一二三四五六七八九十两几每个近多数半今明去当本上下学该青老少成中童周往历常连同翌晚早壮幼新整经长终])"
     ycal_sa = g("ypsa", guard + ypart)
@@ -321,6 +334,10 @@ _NEEDS: dict[str, tuple[str, ...]] = {
 }
 
 
+# a number in a pattern (每[两二三四五六七八九十2-9]年): what a multiple recurrence word counts
+_MULTIPLE = re.compile(r"[0-9０-９两二三四五六七八九十]")
+
+
 def _check_word(role: str, w: Word, file: str) -> None:
     """Role-specific checks the generic schema cannot express."""
     if not (1 <= w.start_month <= w.end_month <= 12):
@@ -329,6 +346,14 @@ def _check_word(role: str, w: Word, file: str) -> None:
     if not (1 <= w.start_day <= 31 and (w.end_day == -1 or w.start_day <= w.end_day <= 31)):
         raise RuleError(f"days {w.start_day}..{w.end_day} are invalid; need 1 <= start <= end <= 31 or end = -1",
                         file=file, entry=w.id, key="start_day")
+    if w.multiple and role != "recurrence":
+        raise RuleError("multiple is for recurrence words only", file=file, entry=w.id, key="multiple")
+    if w.multiple and _MULTIPLE.search(w.pattern) is None:
+        raise RuleError("a multiple recurrence word needs a number in its pattern (每[两二三]年)", file=file,
+                        entry=w.id, key="pattern")
+    if w.anchor != "reference" and (role != "relative-year" or w.offset is None):
+        raise RuleError("anchor is for relative-year words with an offset only", file=file, entry=w.id,
+                        key="anchor")
     if role == "term":
         if bool(w.from_md) != bool(w.to_md) or (not w.from_md and w.term_offset is None):
             raise RuleError("a term needs from_md and to_md, or term_offset", file=file, entry=w.id)
@@ -360,27 +385,36 @@ def _load(extra_time: Sequence[str | Path], extra_holidays: Sequence[str | Path]
     wt = {r: tuple(v) for r, v in words.items()}
     hraw = load_layered("holidays.toml", "holiday", HOLIDAY_SCHEMA, extra=extra_holidays)
     holidays = []
-    names: list[str] = []
+    names: list[str] = []  # every name, for a holiday inside a list of them
+    strict: list[str] = []  # the names that are a holiday on their own
+    holiday_cue = "|".join(_alt(wt[r]) for r in (*CUE_ROLES, "holiday-cue"))
     for hentry in hraw:
         h = hentry.data
         if h["calendar"] in ("solar", "lunar") and not ("month" in h and "day" in h):
             raise RuleError("a solar or lunar holiday needs month and day", file=hentry.file, entry=h["id"])
         if h["calendar"] == "term" and not h.get("term"):
             raise RuleError("a solar-term holiday needs term", file=hentry.file, entry=h["id"], key="term")
-        pat = "(?:" + "|".join(h["names"]) + ")"
+        word_names = h.get("word_names", [])
+        pat = "(?:" + "|".join([*h["names"], *word_names]) + ")"
+        # a name that is also an ordinary word (政治清明) is the holiday only with a holiday cue after it
+        # (清明前, 清明假期) or beside another holiday in a list (清明、五一)
+        strict.extend(h["names"])
+        strict.extend(f"(?:{n})(?=[”\"’]?{SP}(?:{holiday_cue}))" for n in word_names)
         names.append(pat)
         holidays.append(Holiday(id=h["id"], regex=compile_pattern(pat, file=hentry.file, entry=h["id"], key="names"), calendar=h["calendar"], month=h.get("month", 0),
                                 day=h.get("day", 0), term=h.get("term", ""), days=h.get("days", 1)))
     one_hol = "[“\"‘]?(?:" + "|".join(names) + ")[”\"’]?"
-    hol = f"{one_hol}(?:[、和与及]?{one_hol})*"
+    one_strict = "[“\"‘]?(?:" + "|".join(strict) + ")[”\"’]?"
+    hol = f"(?:{one_strict}|{one_hol}(?=[、和与及]?{one_strict}))(?:[、和与及]?{one_hol})*"
 
     cal = _calendar(wt, hol, named=False)
     cal_named = _calendar(wt, hol, named=True)
     rsep = _alt(wt["range-sep"])
-    start_suf = _alt(wt["start-suffix"])
+    start_suf = _alt([*wt["start-suffix"], *wt["run-start"]])
     end_suf = _alt(wt["end-suffix"])
     cue = "|".join(_alt(wt[r]) for r in CUE_ROLES)
     cpre = _alt(wt["clock-prefix"])
+    range_end_cue = "|".join(_alt(wt[r]) for r in ("during", "eve", "deadline-suffix"))
     bare_range = rf"{BARE_YEAR}{SP}(?:—+|–|－|-|~|～|至|到){SP}{BARE_YEAR}(?:{SP}年度?)?"
     month_range = rf"(?:{YEAR4}{SP}年{SP})?(?<![0-9０-９])(?:1[0-2]|0?[1-9]){SP}(?:—+|–|－|-|~|～|至|到){SP}{MONTH_NUM}{SP}月份?"
     # 12月26－28日: days of one month, the first written without 日
@@ -397,10 +431,15 @@ def _load(extra_time: Sequence[str | Path], extra_holidays: Sequence[str | Path]
         rf"(?P<cal>(?:(?:{_alt(wt['deadline-prefix'])}|从|自){SP})?{cal}"
         + _either(
             rf"(?P<run>{SP}{start_suf}{SP}[，,、]?{SP}(?:到|至)?{SP}{cal}{SP}{end_suf})",
-            rf"(?P<rangetail>{SP}{rsep}{SP}(?:{cal}|{DAY_NUM}{SP}[日号])(?:{SP}{_alt(wt['during'])})?)",
+            # 春节后至“七一”前: after the left end, before the right end, both inside the period
+            rf"(?P<rangetail>{SP}(?:{_alt(wt['range-after'])}{SP})?{rsep}{SP}(?:{cal}|{DAY_NUM}{SP}[日号])"
+            rf"(?:{SP}{range_end_cue})?)",
             rf"(?P<clocktail>{SP}{clock}(?:{SP}{dsep}{SP}{clock})?)",
             rf"{SP}(?:{cue})",
         ) + "?)",
+        # 从现在开始到2011年“五一”前: a period from an unstated now to a date
+        rf"(?P<nowrun>(?:从|自){SP}{_alt(wt['now'])}{SP}(?:{start_suf})?{SP}[，,]?{SP}(?:到|至){SP}{cal}"
+        rf"(?:{SP}{range_end_cue})?)",
         rf"(?P<clock>{clock}(?:{SP}{dsep}{SP}{clock})?)",
         rf"(?P<recur>{_alt(wt['recurrence'])}(?:{WEEKDAY_AFTER}|{SP}{DAY_NUM}{SP}[日号](?:{SP}(?:{_alt(wt['around'])}|{_alt(wt['deadline-suffix'])}))?"
         # 每年2月底前, 每年3月15日前: a yearly word before a month (and day or part of it) of every year
@@ -424,6 +463,7 @@ def _load(extra_time: Sequence[str | Path], extra_holidays: Sequence[str | Path]
         bare_range=compiled(bare_range),
         during=compiled(_alt(wt["during"])),
         campaign=compiled(_alt(wt["campaign"]) + "$"),
+        celebrate=compiled(_alt(wt["celebrate"]) + "$"),
     )
 
 

@@ -40,6 +40,9 @@ __all__ = ["MAX_YEAR", "MIN_YEAR", "YEARS_AHEAD", "extract_times", "plausible_ye
 # cite history (1978年改革开放以来).
 MIN_YEAR, MAX_YEAR, YEARS_AHEAD = 1949, 2100, 40
 _WEEKDAY = re.compile(r"[一二三四五六日天](?![次回个遍学天])")  # 每周五, not 每周一次
+# how far after the reference date a deadline without a year may be moved (`_ahead`)
+_DEADLINE_AHEAD = timedelta(days=31)
+_CELEBRATE_WIDTH = 6  # characters before a holiday searched for a celebrate word (庆祝, 纪念)
 _LOOKAHEAD = 24  # characters the calendar grammar may look past the end of a statement
 _TITLE_WORDS = re.compile(r"方案|计划|要点|规划|安排|思路")
 _BOOK_TITLE = re.compile(r"《[^《》\n]*》")
@@ -67,6 +70,10 @@ _WEEKDAYS = "一二三四五六日天"  # 周日 and 周天 are both Sunday
 _DOT_MD = re.compile(r"(1[0-2]|0?[1-9])[.．](3[01]|[12][0-9]|0?[1-9])")
 _DOT_DAY = re.compile(r"(?<![0-9.．])(3[01]|[12][0-9]|0?[1-9])(?![0-9.．])")
 _DOT_RANGE_DAYS = 92  # the longest dotted day range taken as a period (a quarter); longer is not a schedule
+_STATED_WEEKDAY = re.compile(r"(?:周|星期|礼拜)([一二三四五六日天])\s*[）)]$")
+# how far a stated weekday may move a date without a written year: to the year before or after
+_WEEKDAY_YEARS = (1, -1)
+_MULTIPLE_N = re.compile(r"[0-9０-９]+|[一两二三四五六七八九十]+")  # the N of 每N年
 _CLOCK = re.compile(r"([0-9０-９]{1,2})\s*[:：时点]\s*([0-9０-９]{1,2}|半)?")
 
 Interval = tuple[date, date]
@@ -91,6 +98,7 @@ class _Cal:
     weekday: int | None = None  # 1..7 (下周三)
     term_week: bool = False  # 第7周: a week of a school term, not resolved
     holidays: tuple[Holiday, ...] = ()
+    stated_weekday: int | None = None  # 1..7: 1月9日（周四）, the weekday written after the date
 
 
 @dataclass(slots=True)
@@ -195,6 +203,9 @@ def _parse_cal(g: TimeGrammar, m: re.Match[str]) -> _Cal:
             c.mpart = _word(g, "month-part", m, "relmp")
         if relp:
             c.ypart = _word(g, "year-part", m, "relp")
+        relhol = grp("relhol")
+        if relhol:
+            c.holidays = _holidays(g, relhol)
     elif kind == "ypsa":
         c.ypart = _word(g, "year-part", m, "ypsa")
     elif kind == "termcal":
@@ -218,6 +229,10 @@ def _parse_cal(g: TimeGrammar, m: re.Match[str]) -> _Cal:
         c.holidays = _holidays(g, grp("holcal"))
     elif kind == "bare":
         c.year = _num(grp("bare"))
+    if m.string[m.end() - 1] in "）)":
+        wd = _STATED_WEEKDAY.search(m.string, m.start(), m.end())
+        if wd is not None:
+            c.stated_weekday = _WEEKDAYS.index(wd.group(1)) % 7 + 1
     return c
 
 
@@ -307,15 +322,61 @@ def _interval_in(c: _Cal, y: int) -> Interval | None:
         return None
 
 
+def _ahead(c: _Cal, ctx: _Context, end: date | None) -> date | None:
+    """A deadline day written without a year (1月5日下班前) that the plan's period put before the reference
+    date, moved to the reference date's year when it falls there within `_DEADLINE_AHEAD` days after the
+    reference date: a document sets deadlines after its own date (a 2024 appraisal plan issued 2025-01-03)."""
+    ref = ctx.ref
+    if (end is None or ref is None or end >= ref or c.day is None or c.month is None or not _needs_year(c)
+            or c.holidays):
+        return end
+    for year in (ref.year, ref.year + 1):  # (1月5日前 in a document of 20 December: the next January)
+        try:
+            moved = end.replace(year=year)
+        except ValueError:  # 2月29日
+            continue
+        if ref <= moved <= ref + _DEADLINE_AHEAD:
+            return moved
+    return end
+
+
+def _plan_year(ctx: _Context) -> int | None:
+    """The plan's own year when its period is one calendar year (2024年度考核工作方案), else ``None``."""
+    p = ctx.period
+    if p is None or p[0] != date(p[0].year, 1, 1) or p[1] != date(p[0].year, 12, 31):
+        return None
+    return p[0].year
+
+
 def _place(c: _Cal, ctx: _Context, inherited: int | None) -> Interval | None:
+    """`_place_year`, moved to the year before or after when a weekday is written after the date
+    (1月9日（周四）) and falls on that weekday there but not in the year first chosen."""
+    iv = _place_year(c, ctx, inherited)
+    wd = c.stated_weekday
+    if (wd is None or iv is None or iv[0] != iv[1] or iv[0].isoweekday() == wd or c.year is not None
+            or c.rel is not None or c.day is None or c.month is None):
+        return iv
+    for step in _WEEKDAY_YEARS:
+        try:
+            d = iv[0].replace(year=iv[0].year + step)
+        except ValueError:  # 2月29日
+            continue
+        if d.isoweekday() == wd:
+            return d, d
+    return iv
+
+
+def _place_year(c: _Cal, ctx: _Context, inherited: int | None) -> Interval | None:
     """The days ``c`` covers in the year it is put in (for everything but terms): its own year, a year
-    relative to ``inherited`` or the reference date, else the first year of the plan's period it falls in
-    (the reference year if that is one), else the reference year."""
+    relative to ``inherited``, the plan's year (本年度) or the reference date, else the first year of the
+    plan's period it falls in (the reference year if that is one), else the reference year."""
     if c.year is not None:
         return _interval_in(c, c.year) if _plausible(c.year, ctx.ref) else None
     if c.rel is not None:
         # 2023年9月至次年1月: 次年 counts from the left end's year when there is one
         base = inherited
+        if base is None and c.rel.anchor != "reference":
+            base = _plan_year(ctx)
         if base is None:
             base = ctx.ref.year if ctx.ref else (ctx.period[0].year if ctx.period else None)
         return None if base is None or c.rel.offset is None else _interval_in(c, base + c.rel.offset)
@@ -433,6 +494,11 @@ def _range_value(g: TimeGrammar, text: str, s: int, e: int, ctx: _Context) -> Ti
     liv = _resolve(left, ctx)
     if liv is None:
         return TimeValue()
+    after = g.prefix("range-after", text, _skip_space(text, left.end, e))
+    if after is not None and g.prefix("range-sep", text, _skip_space(text, after[1], e)) is not None:
+        # 春节后至“七一”前: from the day after the left end
+        nxt = liv[1] + timedelta(days=1)
+        liv = (nxt, nxt)
     inherit = None
     if right.rel is not None:
         inherit = liv[0].year
@@ -441,8 +507,31 @@ def _range_value(g: TimeGrammar, text: str, s: int, e: int, ctx: _Context) -> Ti
         riv0 = _interval_in(right, inherit)
         if riv0 is not None and riv0[1] < liv[0]:
             inherit += 1
+    return TimeValue(start=_iso(liv[0]), end=_iso(_right_end(g, text, right, e, ctx, inherit)))
+
+
+def _right_end(g: TimeGrammar, text: str, right: _Cal, e: int, ctx: _Context, inherit: int | None) -> date | None:
+    """The last day of a period whose right end is ``right``: its last day, or the day before it begins when
+    a 前 (a holiday's) or 前夕 follows it (年初至春节前: the period ends before the holiday, as a lone 春节前)."""
     riv = _resolve(right, ctx, inherit)
-    return TimeValue(start=_iso(liv[0]), end=_iso(riv[1]) if riv else None)
+    if riv is None:
+        return None
+    cue = _cue_after(g, text, right.end, e)
+    if cue is not None and (cue.role == "eve" or (cue.role == "deadline-suffix" and _begins_before(right))):
+        return riv[0] - timedelta(days=1)
+    return riv[1]
+
+
+def _skip_space(text: str, pos: int, end: int) -> int:
+    while pos < end and text[pos] in " \t\u3000":
+        pos += 1
+    return pos
+
+
+def _begins_before(c: _Cal) -> bool:
+    """Whether ``X前`` ends the day before ``c`` begins (a holiday, a term other than its end: 国庆前, 寒假前)
+    rather than on its last day (9月28日前, 年底前)."""
+    return bool(c.holidays) or (c.term is not None and c.term.part != "end")
 
 
 def _infer_reference(text: str) -> date | None:
@@ -671,6 +760,10 @@ def _statement(
     if kind == "range":
         v = _range_value(g, text, s, e, ctx)
         return "period", v, "time.period.range"
+    if kind == "nowrun":
+        right = _first_cal(g, text, s, e)
+        end = _right_end(g, text, right, e, ctx, None) if right is not None else None
+        return "period", TimeValue(end=_iso(end)), "time.period.from-now"
     if kind == "dotrange":
         return _dot_range(text, s, e, ctx)
     if kind == "weekday":
@@ -747,7 +840,12 @@ def _recurrence(g: TimeGrammar, text: str, s: int, e: int) -> tuple[str, TimeVal
     elif dm:
         d = _num(dm.group(1))
         day = str(d) if d else None
-    return "recurrence", TimeValue(freq=w.freq, count=count, day=day), f"time.recurrence.{w.freq}"
+    interval = None
+    if w.multiple:
+        n = _MULTIPLE_N.search(text, s, wend)
+        interval = _num(n.group()) if n else None
+    return ("recurrence", TimeValue(freq=w.freq, count=count, day=day, interval=interval),
+            f"time.recurrence.{w.freq}")
 
 
 def _clock(g: TimeGrammar, text: str, s: int, e: int, ctx: _Context) -> tuple[str, TimeValue, str] | None:
@@ -780,9 +878,14 @@ def _dated(g: TimeGrammar, text: str, s: int, e: int, ctx: _Context) -> tuple[st
     c = _first_cal(g, text, s, e)
     if c is None:
         return None
+    if c.rel is not None and c.rel.anchor == "plan-only" and _plan_year(ctx) is None:
+        return None  # 在新的一年中 in a term plan: a wish, not a year
     prefix = text[s:c.start].strip(" \t\u3000")
     pre = g.first("deadline-prefix", prefix) if prefix else None
     cue = _cue_after(g, text, c.end, e)
+    if (c.holidays and cue is None and pre is None and c.year is None and c.rel is None
+            and g.celebrate.search(text, max(0, s - _CELEBRATE_WIDTH), s) is not None):
+        return None  # 庆祝建党节重要讲话: the holiday is what is celebrated, an event
     iv = _resolve(c, ctx)
     start, end = (iv[0], iv[1]) if iv else (None, None)
     if iv is not None and iv[0] == iv[1]:
@@ -790,12 +893,12 @@ def _dated(g: TimeGrammar, text: str, s: int, e: int, ctx: _Context) -> tuple[st
     if cue is not None and cue.role == "eve":
         return "deadline", TimeValue(end=_iso(start - timedelta(days=1)) if start else None), "time.deadline.eve"
     if cue is not None and cue.role == "deadline-suffix":
-        if (c.holidays or (c.term is not None and c.term.part != "end")) and start is not None:
+        if _begins_before(c) and start is not None:
             # 国庆前, 寒假前, 开学前: before the holiday or term begins
             return "deadline", TimeValue(end=_iso(start - timedelta(days=1))), "time.deadline.before-start"
-        return "deadline", TimeValue(end=_iso(end)), "time.deadline.before"
+        return "deadline", TimeValue(end=_iso(_ahead(c, ctx, end))), "time.deadline.before"
     if pre is not None:
-        return "deadline", TimeValue(end=_iso(end)), "time.deadline.by"
+        return "deadline", TimeValue(end=_iso(_ahead(c, ctx, end))), "time.deadline.by"
     if cue is not None and cue.role == "during":
         return "period", TimeValue(start=_iso(start), end=_iso(end)), "time.period.during"
     if (cue is not None and cue.role == "start-suffix") or prefix in ("从", "自"):
