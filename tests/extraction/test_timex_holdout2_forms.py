@@ -33,12 +33,12 @@ def found(text: str, ref: date | None = REF_2011) -> list[Found]:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        # X后至Y前: one period, from the day after X to the day before the holiday Y (its lone 前 rule)
+        # X后至Y前: one period; a holiday is its own date (the corpus guide), so 春节后 starts on 春节 and 七一前 ends on 七一
         ("第二阶段：春节后至“七一”建党节前。开展系列活动；",
-         ("春节后至“七一”建党节前", "period", "2011-02-10", "2011-06-30")),
-        ("第三阶段：“七一”后至年底前。学习贯彻讲话精神；", ("“七一”后至年底前", "period", "2011-07-02", "2011-12-31")),
+         ("春节后至“七一”建党节前", "period", "2011-02-03", "2011-07-01")),
+        ("第三阶段：“七一”后至年底前。学习贯彻讲话精神；", ("“七一”后至年底前", "period", "2011-07-01", "2011-12-31")),
         # 前 after the second end of a range applies to that end: before the holiday, not its last day
-        ("第一阶段:年初至春节前。普遍开展领导点评；", ("年初至春节前", "period", "2011-01-01", "2011-02-02")),
+        ("第一阶段:年初至春节前。普遍开展领导点评；", ("年初至春节前", "period", "2011-01-01", "2011-02-03")),
         # after a date 前 keeps that day, as a lone 5月1日前 does
         ("第一阶段：2月中旬到5月1日前，主题是", ("2月中旬到5月1日前", "period", "2011-02-11", "2011-05-01")),
         ("2011年4月下旬至5月", ("2011年4月下旬至5月", "period", "2011-04-21", "2011-05-31")),
@@ -71,7 +71,7 @@ def test_relative_year_before_a_holiday_is_one_expression() -> None:
     ("text", "expected"),
     [
         ("在“七·一”期间开展选树“教坛红烛”典型活动。", ("“七·一”期间", "period", "2011-07-01", "2011-07-01")),
-        ("“五·一”前完成推荐。", ("“五·一”前", "deadline", None, "2011-04-30")),
+        ("“五·一”前完成推荐。", ("“五·一”前", "deadline", None, "2011-05-01")),
         ("“五.一”期间", ("“五.一”期间", "period", "2011-05-01", "2011-05-05")),
         ("“八・一”建军节慰问", ("“八・一”建军节", "point", "2011-08-01", "2011-08-01")),
         ("“十·一”期间值班", ("“十·一”期间", "period", "2011-10-01", "2011-10-07")),
@@ -102,7 +102,7 @@ def test_holiday_names_that_are_ordinary_words_are_not_dates(text: str) -> None:
     ("text", "expected"),
     [
         ("清明节前后祭扫烈士墓。", ("清明节前后", "point", "2011-04-05", "2011-04-05")),
-        ("清明前组织祭扫。", ("清明前", "deadline", None, "2011-04-04")),
+        ("清明前组织祭扫。", ("清明前", "deadline", None, "2011-04-05")),
         ("清明期间开展文明祭扫。", ("清明期间", "period", "2011-04-05", "2011-04-05")),
         ("清明假期安排值班。", ("清明", "point", "2011-04-05", "2011-04-05")),
         ("元旦、清明期间加强值守。", ("元旦、清明期间", "period", "2011-01-01", "2011-04-05")),
@@ -118,7 +118,7 @@ def test_celebrated_holiday_is_an_event_not_a_time() -> None:
     assert found("学习贯彻国家领导人庆祝建党节重要讲话精神") == []
     assert found("开展纪念五四青年节系列活动") == []
     # with a cue word it is a time again
-    assert found("庆祝国庆前完成布置。") == [("国庆前", "deadline", None, "2011-09-30")]
+    assert found("庆祝国庆前完成布置。") == [("国庆前", "deadline", None, "2011-10-01")]
     assert found("庆祝建党节期间") == [("建党节期间", "period", "2011-07-01", "2011-07-01")]
 
 
@@ -232,7 +232,7 @@ def test_deadline_well_before_the_reference_date_stays_in_the_plan_year() -> Non
     [
         # the start is the moment the text speaks of (a decision taken before the plan): not stated
         ("中央决定从现在开始到2011年“五一”前，集中开展形势政策宣传教育。",
-         ("从现在开始到2011年“五一”前", "period", None, "2011-04-30")),
+         ("从现在开始到2011年“五一”前", "period", None, "2011-05-01")),
         ("自即日起至2011年12月31日，开展专项整治。", ("自即日起至2011年12月31日", "period", None, "2011-12-31")),
     ],
 )

@@ -496,8 +496,9 @@ def _range_value(g: TimeGrammar, text: str, s: int, e: int, ctx: _Context) -> Ti
         return TimeValue()
     after = g.prefix("range-after", text, _skip_space(text, left.end, e))
     if after is not None and g.prefix("range-sep", text, _skip_space(text, after[1], e)) is not None:
-        # 春节后至“七一”前: from the day after the left end
-        nxt = liv[1] + timedelta(days=1)
+        # 春节后至“七一”前: from the day after the left end; a holiday is its own date, as the corpus guide
+        # resolves it (春节后 starts on 春节, as 春节前 ends on it)
+        nxt = liv[0] if left.holidays else liv[1] + timedelta(days=1)
         liv = (nxt, nxt)
     inherit = None
     if right.rel is not None:
@@ -511,14 +512,17 @@ def _range_value(g: TimeGrammar, text: str, s: int, e: int, ctx: _Context) -> Ti
 
 
 def _right_end(g: TimeGrammar, text: str, right: _Cal, e: int, ctx: _Context, inherit: int | None) -> date | None:
-    """The last day of a period whose right end is ``right``: its last day, or the day before it begins when
-    a 前 (a holiday's) or 前夕 follows it (年初至春节前: the period ends before the holiday, as a lone 春节前)."""
+    """The last day of a period whose right end is ``right``: its last day; the holiday's own date when a 前
+    follows a holiday (年初至春节前 ends on 春节, as a lone 春节前 does); the day before it begins when 前夕
+    follows it, or 前 follows a term (寒假前)."""
     riv = _resolve(right, ctx, inherit)
     if riv is None:
         return None
     cue = _cue_after(g, text, right.end, e)
     if cue is not None and (cue.role == "eve" or (cue.role == "deadline-suffix" and _begins_before(right))):
         return riv[0] - timedelta(days=1)
+    if cue is not None and cue.role == "deadline-suffix" and right.holidays:
+        return riv[0]
     return riv[1]
 
 
@@ -529,9 +533,10 @@ def _skip_space(text: str, pos: int, end: int) -> int:
 
 
 def _begins_before(c: _Cal) -> bool:
-    """Whether ``X前`` ends the day before ``c`` begins (a holiday, a term other than its end: 国庆前, 寒假前)
-    rather than on its last day (9月28日前, 年底前)."""
-    return bool(c.holidays) or (c.term is not None and c.term.part != "end")
+    """Whether ``X前`` ends the day before ``c`` begins (a term other than its end: 寒假前, 开学前) rather than on
+    its last day (9月28日前, 年底前). A holiday's 前 ends on the holiday's own date (国庆前 → 10-01): the corpus
+    guide resolves a holiday to its date and keeps "the day before" for 前夕."""
+    return c.term is not None and c.term.part != "end"
 
 
 def _infer_reference(text: str) -> date | None:
@@ -894,8 +899,11 @@ def _dated(g: TimeGrammar, text: str, s: int, e: int, ctx: _Context) -> tuple[st
         return "deadline", TimeValue(end=_iso(start - timedelta(days=1)) if start else None), "time.deadline.eve"
     if cue is not None and cue.role == "deadline-suffix":
         if _begins_before(c) and start is not None:
-            # 国庆前, 寒假前, 开学前: before the holiday or term begins
+            # 寒假前, 开学前: before the term begins
             return "deadline", TimeValue(end=_iso(start - timedelta(days=1))), "time.deadline.before-start"
+        if c.holidays and start is not None:
+            # 国庆前: by the holiday's own date, as 9月28日前 is by 9月28日 (前夕 is the day before)
+            return "deadline", TimeValue(end=_iso(start)), "time.deadline.before-holiday"
         return "deadline", TimeValue(end=_iso(_ahead(c, ctx, end))), "time.deadline.before"
     if pre is not None:
         return "deadline", TimeValue(end=_iso(_ahead(c, ctx, end))), "time.deadline.by"
@@ -904,7 +912,9 @@ def _dated(g: TimeGrammar, text: str, s: int, e: int, ctx: _Context) -> tuple[st
     if (cue is not None and cue.role == "start-suffix") or prefix in ("从", "自"):
         return "period", TimeValue(start=_iso(start)), "time.period.from"
     if cue is not None and cue.role == "after-suffix":
-        return "period", TimeValue(start=_iso(end + timedelta(days=1)) if end else None), "time.period.after"
+        # 9月28日后: from the day after; a holiday is its own date (国庆后 starts on 国庆, as 国庆前 ends on it)
+        after = start if c.holidays else end + timedelta(days=1) if end else None
+        return "period", TimeValue(start=_iso(after)), "time.period.after"
     if cue is not None and cue.role == "around":
         return "point", TimeValue(start=_iso(start), end=_iso(end)), "time.point.around"
     # 2020年初步建成…: a bare date followed by a completion verb is a deadline, unless its year is already
