@@ -44,7 +44,6 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 # A run-in title: a short clause with no comma, closed by 。 (or ：), then the body on the same line.
 _RUNIN_END = re.compile(r"[。：:]")
 _CLAUSE_MARKS = re.compile(r"[，,；;“”「」《》]")
-_NUMBER_CELL = re.compile(r"[0-9０-９一二三四五六七八九十—\-－.．、（）()]+")  # a 序号 cell: 1, 1—1, （一）
 
 
 @dataclass(frozen=True, slots=True)
@@ -365,6 +364,7 @@ def _table_tasks(directive: Plan, tasks: Sequence[TaskItem], rules: ItemiseRules
     >>> [(t.title, [(c.title, c.body) for c in t.children]) for t in itemise(d, tables=True)[1:]]
     [('附件：重点任务清单', [('规范会议管理', '规范会议管理\\n制定会议管理办法'), ('推进家校共育', '推进家校共育\\n举办家长学校')])]
     """
+    from textkit.extraction.measures import row_cells
     from textkit.extraction.units import task_table_rows
 
     text = directive.document.text
@@ -383,8 +383,7 @@ def _table_tasks(directive: Plan, tasks: Sequence[TaskItem], rules: ItemiseRules
     for g, (holder, members) in enumerate(by_holder.items(), start=1):
         kids: list[TaskItem] = []
         for n, r in enumerate(members, start=1):
-            body = "\n".join(cell for (a, b), kind in zip(r.cells, r.kinds, strict=True)
-                             if kind in (None, "text") and (cell := text[a:b].strip()) and not _NUMBER_CELL.fullmatch(cell))
+            body = "\n".join(row_cells(text, r)[1])
             if len(_CJK.findall(body)) < rules.min_chars:
                 continue
             # no numbered section holds the row: its place is its table and row (表1/3)

@@ -27,7 +27,7 @@ from operator import attrgetter
 from textkit.model import Document, Measure, ResponsibleUnit, Section, SectionIndex, TimeExpression
 from textkit.structure.tables import TableRow
 
-__all__ = ["build_measures", "measure_title"]
+__all__ = ["NUMBER_CELL", "build_measures", "measure_title", "row_cells"]
 
 _FIRST_SENTENCE = re.compile(r"[。；;！？!?]")
 _TRAILING_BRACKET = re.compile(r"\s*[（(][^（）()]*[）)]$")
@@ -94,22 +94,28 @@ def _section_infos(root: Section) -> tuple[dict[int, _SectionInfo], list[Section
     return out, order
 
 
-_NUMBER_CELL = re.compile(r"[0-9０-９一二三四五六七八九十.．、—\-－]+")
+NUMBER_CELL = re.compile(r"[0-9０-９一二三四五六七八九十.．、—\-－]+")  # a 序号 cell: 1, 1—1, 一
 
 
-def _row_title(document: Document, row: TableRow) -> tuple[str, str]:
-    """(number, title) of a task-table row: its first 序号-like cell and its first short text cell."""
-    text = document.text
+def row_cells(text: str, row: TableRow) -> tuple[str, list[str]]:
+    """A task-table row's first 序号-like cell and its text cells (not its unit, person or time cells), in
+    order: what the row says the task is."""
     number = ""
     texts: list[str] = []
     for (s, e), kind in zip(row.cells, row.kinds, strict=True):
         cell = text[s:e].strip()
         if not cell:
             continue
-        if _NUMBER_CELL.fullmatch(cell):
+        if NUMBER_CELL.fullmatch(cell):
             number = number or cell
         elif kind in (None, "text"):
             texts.append(cell)
+    return number, texts
+
+
+def _row_title(document: Document, row: TableRow) -> tuple[str, str]:
+    """(number, title) of a task-table row: its first 序号-like cell and its first short text cell."""
+    number, texts = row_cells(document.text, row)
     short = [t for t in texts if len(t) <= 40]
     title = short[0] if short else measure_title(texts[0]) if texts else ""
     return number, title

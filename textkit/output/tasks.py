@@ -27,6 +27,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from textkit.errors import OptionError
+from textkit.extraction.measures import NUMBER_CELL
 from textkit.model import Measure, Plan, Section, TimeExpression
 
 __all__ = [
@@ -76,7 +77,6 @@ _JOIN = "、"
 
 # the column kinds of a task table (textkit/data/units.toml [[column]]) that the standard columns hold
 _STANDARD_KINDS = frozenset({"number", "text", "time", "lead", "support", "responsible"})
-_NUMBER_CELL = re.compile(r"[0-9０-９一二三四五六七八九十.．、—\-－]+")
 _SPACES = re.compile(r"[ \t\u3000]+")
 
 
@@ -217,7 +217,7 @@ def task_rows(plan: Plan, *, source: bool = False, start_no: int = 1) -> list[di
                 name = header[c] if 0 <= c < len(header) else ""
                 if not cell:
                     continue
-                if kind in ("text", "number") and not _NUMBER_CELL.fullmatch(cell):
+                if kind in ("text", "number") and not NUMBER_CELL.fullmatch(cell):
                     texts.append(cell)
                 elif kind == "time":
                     written = cell  # the time cell as the table writes it (全年，其中…)
