@@ -260,13 +260,16 @@ class PlanIndex:
     # of a task's synonyms do not, so most look-ups end here instead of in a scan of the text.
     _pairs: frozenset[str] = frozenset()
     _concepts: dict[tuple[tuple[str, ...], tuple[str, ...]], dict[int, float]] = field(default_factory=dict)
+    line_starts: tuple[int, ...] = ()  # where each paragraph (line) begins
 
     @classmethod
     def build(cls, text: str, *, headings: Sequence[str] = ()) -> PlanIndex:
         sentences: list[Sentence] = []
+        line_starts: list[int] = []
         pos = 0
         for para, line in enumerate(text.split("\n")):
             start = pos
+            line_starts.append(pos)
             for m in _SENT_END.finditer(line):
                 sentences.append(Sentence(start, pos + m.end(), para))
                 start = pos + m.end()
@@ -275,7 +278,8 @@ class PlanIndex:
             pos += len(line) + 1
         kept = [s for s in sentences if text[s.start:s.end].strip()]
         pairs = frozenset(text[i:i + 2] for i in range(len(text) - 1))
-        return cls(text, kept, [s.start for s in kept], text.count("\n") + 1, tuple(headings), {}, pairs, {})
+        return cls(text, kept, [s.start for s in kept], len(line_starts), tuple(headings), {}, pairs, {},
+                   tuple(line_starts))
 
     def exact(self, word: str) -> dict[int, int]:
         """Sentence index → offset of the first occurrence of ``word`` in it."""

@@ -537,7 +537,7 @@ class CoverageEngine:
             for p, v in sh.items():
                 best_two[p] = sorted([*best_two.get(p, []), (v, k)], reverse=True)[:2]
         copied, said = self.copies.paragraphs(plan.document.text)
-        guard = _safeguard_parts(plan, self.lexicon) if any(t.safeguard for t in self.tasks) else None
+        guard = _safeguard_parts(plan, index, self.lexicon) if any(t.safeguard for t in self.tasks) else None
         results: dict[str, ItemResult] = {}
         for k, (task, found) in enumerate(zip(self.tasks, founds, strict=True)):
             claimed = set()
@@ -585,9 +585,9 @@ def _safeguard_items(checklist: Checklist, lexicon: Lexicon) -> set[str]:
 class _SafeguardParts:
     """The plan's safeguard sections (their spans and titles), looked up by paragraph."""
 
-    def __init__(self, text: str, parts: list[tuple[int, int, str]]) -> None:
+    def __init__(self, starts: Sequence[int], parts: list[tuple[int, int, str]]) -> None:
         self.parts = parts
-        self.starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+        self.starts = starts  # where each paragraph begins (`PlanIndex.line_starts`)
 
     def title(self, paragraphs: Iterable[int]) -> str:
         """The title of the safeguard section holding the first of ``paragraphs`` that one holds, or ""."""
@@ -599,9 +599,9 @@ class _SafeguardParts:
         return ""
 
 
-def _safeguard_parts(plan: Plan, lexicon: Lexicon) -> _SafeguardParts | None:
+def _safeguard_parts(plan: Plan, index: PlanIndex, lexicon: Lexicon) -> _SafeguardParts | None:
     parts = [(s.start, s.end, s.title) for s in plan.root.sections() if s.title and lexicon.is_safeguard(s.title)]
-    return _SafeguardParts(plan.document.text, parts) if parts else None
+    return _SafeguardParts(index.line_starts, parts) if parts else None
 
 
 _KEEP = re.compile(r"[\u4e00-\u9fff0-9A-Za-z]+")
