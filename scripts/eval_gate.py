@@ -81,25 +81,19 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     textkit = Path(sys.executable).parent / "textkit"
     with tempfile.TemporaryDirectory() as tmp:
-        print(f"== dev gold: {corpus / 'gold'} against {corpus / 'raw'}")
-        summary = _score(corpus, corpus / "gold", corpus / "raw", textkit, Path(tmp) / "summary.json")
-        if summary is None:
-            return 1
-        print(f"== extra gold (ours, issue 12): {GOLD_EXTRA} against {corpus / 'extra'}")
-        extra = _score(corpus, GOLD_EXTRA, corpus / "extra", textkit, Path(tmp) / "extra.json")
-        if extra is None:
-            return 1
-        summary["extra"] = extra
-        print(f"== held-out gold (ours, issue 12, annotated blind): {GOLD_HOLDOUT} against {corpus / 'extra'}")
-        holdout = _score(corpus, GOLD_HOLDOUT, corpus / "extra", textkit, Path(tmp) / "holdout.json")
-        if holdout is None:
-            return 1
-        summary["holdout"] = holdout
-        print(f"== second held-out gold (ours, annotated blind): {GOLD_HOLDOUT2} against {corpus / 'extra'}")
-        holdout2 = _score(corpus, GOLD_HOLDOUT2, corpus / "extra", textkit, Path(tmp) / "holdout2.json")
-        if holdout2 is None:
-            return 1
-        summary["holdout2"] = holdout2
+        # (summary key, header, gold, texts): the dev gold's figures are the summary's top level
+        sets = (("dev", "dev gold", corpus / "gold", corpus / "raw"),
+                ("extra", "extra gold (ours, issue 12)", GOLD_EXTRA, corpus / "extra"),
+                ("holdout", "held-out gold (ours, issue 12, annotated blind)", GOLD_HOLDOUT, corpus / "extra"),
+                ("holdout2", "second held-out gold (ours, annotated blind)", GOLD_HOLDOUT2, corpus / "extra"))
+        parts: dict[str, dict[str, Any]] = {}
+        for name, header, gold, raw in sets:
+            print(f"== {header}: {gold} against {raw}")
+            part = _score(corpus, gold, raw, textkit, Path(tmp) / f"{name}.json")
+            if part is None:
+                return 1
+            parts[name] = part
+        summary: dict[str, Any] = {**parts["dev"], **{n: p for n, p in parts.items() if n != "dev"}}
         print("== coverage")
         cov_out = Path(tmp) / "coverage.json"
         proc = subprocess.run([sys.executable, str(ROOT / "scripts" / "eval_coverage.py"), "--shared", args.shared,
@@ -112,7 +106,7 @@ def main(argv: list[str] | None = None) -> int:
         summary["coverage"] = {**coverage, "itemised": 1.0 - coverage["not_itemised"]}
     floors = json.loads(Path(args.floors).read_text(encoding="utf-8"))
     failed = []
-    for name, part in (("dev", summary), ("extra", extra), ("holdout", holdout), ("holdout2", holdout2)):
+    for name, part in parts.items():
         if part.get("errors"):
             failed.append(f"{name}: documents that failed to parse: {part['errors']}")
     failed += _check(summary, floors)
